@@ -1,0 +1,27 @@
+package vn.caitien.api.wire;
+
+import java.util.List;
+
+/** Keys of the event metadata that every plan event carries, and their CloudEvents extension names. */
+public final class MetadataKeys {
+    /** Who issued the command (the authenticated user, or the X-User header until login exists). */
+    public static final String ACTOR = "actor";
+    /** Ties together everything one user request caused. */
+    public static final String CORRELATION_ID = "correlationId";
+    /** The message that directly caused this one. */
+    public static final String CAUSATION_ID = "causationId";
+
+    public static final List<String> ALL = List.of(ACTOR, CORRELATION_ID, CAUSATION_ID);
+
+    private MetadataKeys() {
+    }
+
+    /** CloudEvents extension attribute names are lower-case letters and digits only. */
+    public static String extensionName(String metadataKey) {
+        return metadataKey.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    public static String metadataKey(String extensionName) {
+        return ALL.stream().filter(k -> extensionName(k).equals(extensionName)).findFirst().orElse(extensionName);
+    }
+}

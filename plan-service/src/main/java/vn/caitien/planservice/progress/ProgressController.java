@@ -1,0 +1,41 @@
+package vn.caitien.planservice.progress;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import vn.caitien.api.item.ActionItemId;
+import vn.caitien.api.item.Money;
+import vn.caitien.api.plan.PlanId;
+import vn.caitien.api.progress.RecordProgress;
+import vn.caitien.planservice.web.CommandSender;
+
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Tiến độ", description = "Tổ giám sát ghi nhận tiến độ thực hiện từng nội dung")
+public class ProgressController {
+    private final CommandSender commands;
+
+    public ProgressController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/plans/{planId}/items/{itemId}/progress")
+    @Operation(summary = "Ghi nhận tiến độ của một nội dung cải tiến")
+    public ResponseEntity<Map<String, String>> record(@PathVariable PlanId planId, @PathVariable ActionItemId itemId,
+                                                      @Valid @RequestBody ProgressRequest request) {
+        String progressId = UUID.randomUUID().toString();
+        commands.send(new RecordProgress(planId, itemId, progressId, request.status(), request.percent(),
+                request.values(), request.narrative(), request.evidenceCodes(),
+                request.amountSpentToDate() == null ? null : Money.of(request.amountSpentToDate()),
+                request.effectiveDate()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", progressId));
+    }
+}

@@ -1,0 +1,39 @@
+package vn.caitien.planservice.progress;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import vn.caitien.api.progress.EvidenceCode;
+import vn.caitien.api.progress.IndicatorValue;
+import vn.caitien.api.progress.ProgressStatus;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Body of POST /api/plans/{id}/items/{itemId}/progress. */
+public record ProgressRequest(
+        @NotNull(message = "Cần trạng thái thực hiện") ProgressStatus status,
+        @Min(value = 0, message = "Tỉ lệ hoàn thành phải từ 0 đến 100")
+        @Max(value = 100, message = "Tỉ lệ hoàn thành phải từ 0 đến 100") Integer percent,
+        List<@Valid IndicatorValueRequest> indicatorValues,
+        @Size(max = 8000) String narrative,
+        List<@NotNull(message = "Mã minh chứng trống") EvidenceCode> evidenceCodes,
+        @PositiveOrZero(message = "Số tiền đã chi không được âm") Long amountSpentToDate,
+        @NotNull(message = "Cần ngày ghi nhận")
+        @PastOrPresent(message = "Ngày ghi nhận không được ở tương lai") LocalDate effectiveDate) {
+
+    public record IndicatorValueRequest(@NotBlank(message = "Cần tên chỉ số") String name,
+                                        @NotNull(message = "Cần giá trị chỉ số") BigDecimal value) {
+        IndicatorValue toValue() { return new IndicatorValue(name.strip(), value); }
+    }
+
+    List<IndicatorValue> values() {
+        return indicatorValues == null ? List.of() : indicatorValues.stream().map(IndicatorValueRequest::toValue).toList();
+    }
+}

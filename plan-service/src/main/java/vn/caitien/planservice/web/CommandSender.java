@@ -1,0 +1,55 @@
+package vn.caitien.planservice.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+import vn.caitien.api.wire.MetadataKeys;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Sends a command on behalf of the current HTTP request, stamping who asked and the correlation id
+ * into its metadata; Axon copies both onto every event the command causes.
+ */
+@Component
+public class CommandSender {
+    public static final String USER_HEADER = "X-User";
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    static final String ANONYMOUS = "anonymous";
+
+    private final CommandGateway gateway;
+    private final HttpServletRequest request;
+
+    public CommandSender(CommandGateway gateway, HttpServletRequest request) {
+        this.gateway = gateway;
+        this.request = request;
+    }
+
+    public <R> R send(Object command) {
+        MetaData metaData = MetaData.from(Map.of(
+                MetadataKeys.ACTOR, actor(),
+                MetadataKeys.CORRELATION_ID, correlationId()));
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+    }
+
+    /** Until sign-in exists the caller names itself; UTF-8 names arrive percent-encoded. */
+    String actor() {
+        String user = request.getHeader(USER_HEADER);
+        if (user == null || user.isBlank()) return ANONYMOUS;
+        return URLDecoder.decode(user.strip(), StandardCharsets.UTF_8);
+    }
+
+    String correlationId() {
+        Object known = request.getAttribute(CORRELATION_HEADER);
+        if (known != null) return known.toString();
+        String header = request.getHeader(CORRELATION_HEADER);
+        String id = header == null || header.isBlank() ? UUID.randomUUID().toString() : header.strip();
+        request.setAttribute(CORRELATION_HEADER, id);
+        return id;
+    }
+}
