@@ -1,0 +1,43 @@
+package vn.caitien.monitoring.messaging;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.SimpleEventBus;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.caitien.api.wire.CloudEventsConverter;
+import vn.caitien.api.wire.TokenTable;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+@Configuration
+public class ConsumerConfiguration {
+    public static final String PROCESSOR = "monitoring";
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** Reads the CloudEvents JSON that plan-service publishes. */
+    @Bean
+    KafkaMessageConverter<String, byte[]> kafkaMessageConverter() { return new CloudEventsConverter(); }
+
+    /** This service stores no events of its own: a plain bus keeps Axon from opening an event store. */
+    @Bean
+    EventBus eventBus() { return SimpleEventBus.builder().build(); }
+
+    @Bean
+    ConfigurerModule deduplicateEvents(JdbcTemplate jdbc) {
+        return configurer -> configurer.eventProcessing()
+                .registerHandlerInterceptor(PROCESSOR, c -> new ProcessedEvents(jdbc, PROCESSOR));
+    }
+
+    /** Tokens (Kafka offsets) go to this service's own snake_case token_entry table. */
+    @Bean
+    TokenSchema tokenSchema() { return TokenTable.schema(); }
+
+    /** Overdue is judged by today's date in Vietnam. */
+    @Bean
+    Clock clock() { return Clock.system(VIETNAM); }
+}

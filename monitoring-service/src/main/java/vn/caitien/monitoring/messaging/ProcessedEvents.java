@@ -1,0 +1,29 @@
+package vn.caitien.monitoring.messaging;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Lets each event id through once per processor. Kafka and the publisher deliver at least once;
+ * the mark is written in the handler's transaction, so a rolled-back batch is retried in full.
+ */
+public class ProcessedEvents implements MessageHandlerInterceptor<EventMessage<?>> {
+    private final JdbcTemplate jdbc;
+    private final String processorName;
+
+    public ProcessedEvents(JdbcTemplate jdbc, String processorName) {
+        this.jdbc = jdbc;
+        this.processorName = processorName;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        int inserted = jdbc.update(
+                "insert into processed_event (processor_name, event_id) values (?, ?) on conflict do nothing",
+                processorName, unitOfWork.getMessage().getIdentifier());
+        return inserted == 0 ? null : chain.proceed();
+    }
+}

@@ -1,0 +1,136 @@
+package vn.caitien.monitoring.progress;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.caitien.api.item.ActionItemAdded;
+import vn.caitien.api.item.ActionItemDetails;
+import vn.caitien.api.item.ActionItemRemoved;
+import vn.caitien.api.item.ActionItemUpdated;
+import vn.caitien.api.plan.PlanApproved;
+import vn.caitien.api.plan.PlanCreated;
+import vn.caitien.api.progress.ProgressRecorded;
+import vn.caitien.api.progress.ProgressStatus;
+import vn.caitien.api.report.ReportSubmitted;
+import vn.caitien.api.wire.MetadataKeys;
+import vn.caitien.monitoring.messaging.ConsumerConfiguration;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.YearMonth;
+
+/**
+ * Turns the plan events from Kafka into each item's latest standing. Progress is ordered by its
+ * effective date, not by arrival: a late-entered older record adds its evidence but does not roll
+ * the status back.
+ */
+@Component
+@ProcessingGroup(ConsumerConfiguration.PROCESSOR)
+public class PlanProgressProjection {
+    private final JdbcTemplate jdbc;
+
+    public PlanProgressProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PlanCreated e, @Timestamp Instant at) {
+        jdbc.update("""
+                insert into plan_progress (plan_id, school_name, school_code, school_type, managing_unit,
+                                           document_number, school_year, framework_id, status, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?) on conflict (plan_id) do nothing""",
+                e.planId().value(), e.school() == null ? null : e.school().name(),
+                e.school() == null ? null : e.school().code(),
+                e.school() == null ? null : e.school().type().name(),
+                e.school() == null ? new String[0] : e.school().managingUnit().toArray(String[]::new),
+                e.documentNumber(), e.schoolYear().toString(), e.frameworkId(), java.sql.Timestamp.from(at));
+    }
+
+    @EventHandler
+    void on(ActionItemAdded e, @Timestamp Instant at) {
+        ActionItemDetails d = e.details();
+        jdbc.update("""
+                insert into item_progress (plan_id, item_id, position, criterion_code, level_group, target_result, lead,
+                                           start_month, end_month, budget_planned)
+                values (?, ?, (select count(*) from item_progress where plan_id = ?), ?, ?, ?, ?, ?, ?, ?)
+                on conflict (plan_id, item_id) do nothing""",
+                e.planId().value(), e.itemId().value(), e.planId().value(), d.criterionCode().value(),
+                d.levelGroup().label(), d.targetResult(), d.lead(), month(start(d)), month(end(d)), budget(d));
+        touch(e.planId().value(), at);
+    }
+
+    @EventHandler
+    void on(ActionItemUpdated e, @Timestamp Instant at) {
+        ActionItemDetails d = e.details();
+        jdbc.update("""
+                update item_progress set criterion_code = ?, level_group = ?, target_result = ?, lead = ?,
+                       start_month = ?, end_month = ?, budget_planned = ?
+                where plan_id = ? and item_id = ?""",
+                d.criterionCode().value(), d.levelGroup().label(), d.targetResult(), d.lead(), month(start(d)),
+                month(end(d)), budget(d), e.planId().value(), e.itemId().value());
+        touch(e.planId().value(), at);
+    }
+
+    @EventHandler
+    void on(ActionItemRemoved e, @Timestamp Instant at) {
+        jdbc.update("update item_progress set removed = true where plan_id = ? and item_id = ?",
+                e.planId().value(), e.itemId().value());
+        touch(e.planId().value(), at);
+    }
+
+    @EventHandler
+    void on(PlanApproved e, @Timestamp Instant at) {
+        jdbc.update("update plan_progress set status = 'APPROVED', updated_at = ? where plan_id = ?",
+                java.sql.Timestamp.from(at), e.planId().value());
+    }
+
+    @EventHandler
+    void on(ProgressRecorded e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
+        Integer percent = e.status() == ProgressStatus.HOAN_THANH ? Integer.valueOf(100) : e.percent();
+        String[] evidence = e.evidenceCodes().stream().map(Object::toString).toArray(String[]::new);
+        // Evidence always accumulates; the standing moves only for a record at least as recent.
+        jdbc.update("""
+                update item_progress set
+                    evidence_codes = array(select distinct c from unnest(evidence_codes || ?::text[]) c order by c),
+                    status = case when newer then ? else status end,
+                    percent = case when newer then coalesce(?, percent) else percent end,
+                    amount_spent = case when newer then coalesce(?, amount_spent) else amount_spent end,
+                    last_effective_date = case when newer then ? else last_effective_date end,
+                    last_updated_at = ?, last_updated_by = ?
+                from (select last_effective_date is null or last_effective_date <= ? as newer
+                      from item_progress where plan_id = ? and item_id = ?) as t
+                where plan_id = ? and item_id = ?""",
+                evidence, e.status().name(), percent,
+                e.amountSpentToDate() == null ? null : e.amountSpentToDate().vnd(),
+                Date.valueOf(e.effectiveDate()), java.sql.Timestamp.from(at), actor, Date.valueOf(e.effectiveDate()),
+                e.planId().value(), e.itemId().value(), e.planId().value(), e.itemId().value());
+        touch(e.planId().value(), at);
+    }
+
+    @EventHandler
+    void on(ReportSubmitted e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
+        jdbc.update("""
+                insert into report_submission (plan_id, period, revision, submitted_at, submitted_by)
+                values (?, ?, ?, ?, ?) on conflict do nothing""",
+                e.planId().value(), e.period().name(), e.revision(), java.sql.Timestamp.from(at), actor);
+        touch(e.planId().value(), at);
+    }
+
+    private void touch(String planId, Instant at) {
+        jdbc.update("update plan_progress set updated_at = greatest(updated_at, ?) where plan_id = ?",
+                java.sql.Timestamp.from(at), planId);
+    }
+
+    private static YearMonth start(ActionItemDetails d) { return d.schedule() == null ? null : d.schedule().start(); }
+
+    private static YearMonth end(ActionItemDetails d) { return d.schedule() == null ? null : d.schedule().end(); }
+
+    private static Date month(YearMonth month) { return month == null ? null : Date.valueOf(month.atDay(1)); }
+
+    private static Long budget(ActionItemDetails d) {
+        return d.budget() == null || d.budget().amount() == null ? null : d.budget().amount().vnd();
+    }
+}

@@ -1,0 +1,12 @@
+package vn.caitien.reporting;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Periodic reports and the auditor's history, built only from the plan events on Kafka. */
+@SpringBootApplication
+public class ReportingApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(ReportingApplication.class, args);
+    }
+}

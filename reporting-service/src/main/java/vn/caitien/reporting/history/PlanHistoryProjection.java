@@ -1,0 +1,41 @@
+package vn.caitien.reporting.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.caitien.api.wire.EventTypes;
+import vn.caitien.api.wire.MetadataKeys;
+import vn.caitien.api.wire.WireJson;
+import vn.caitien.reporting.messaging.ConsumerConfiguration;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+
+/** Appends every plan event, whatever its type, to the plan's history. */
+@Component
+@ProcessingGroup(ConsumerConfiguration.PROCESSOR)
+public class PlanHistoryProjection {
+    private final JdbcTemplate jdbc;
+
+    public PlanHistoryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(Object event, DomainEventMessage<?> message) throws JsonProcessingException {
+        LocalDate effective = EventDescriptions.effectiveDate(event);
+        jdbc.update("""
+                insert into plan_event (plan_id, sequence, event_id, type, effective_date, recorded_at, actor,
+                                        correlation_id, description, payload)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict do nothing""",
+                message.getAggregateIdentifier(), message.getSequenceNumber(), message.getIdentifier(),
+                EventTypes.shortName(event.getClass()), effective == null ? null : Date.valueOf(effective),
+                Timestamp.from(message.getTimestamp()), (String) message.getMetaData().get(MetadataKeys.ACTOR),
+                (String) message.getMetaData().get(MetadataKeys.CORRELATION_ID), EventDescriptions.describe(event),
+                WireJson.mapper().writeValueAsString(event));
+    }
+}

@@ -1,0 +1,36 @@
+package vn.caitien.reporting.messaging;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.SimpleEventBus;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.caitien.api.wire.CloudEventsConverter;
+import vn.caitien.api.wire.TokenTable;
+
+
+@Configuration
+public class ConsumerConfiguration {
+    public static final String PROCESSOR = "reporting";
+
+    /** Reads the CloudEvents JSON that plan-service publishes. */
+    @Bean
+    KafkaMessageConverter<String, byte[]> kafkaMessageConverter() { return new CloudEventsConverter(); }
+
+    /** This service stores no events of its own: a plain bus keeps Axon from opening an event store. */
+    @Bean
+    EventBus eventBus() { return SimpleEventBus.builder().build(); }
+
+    @Bean
+    ConfigurerModule deduplicateEvents(JdbcTemplate jdbc) {
+        return configurer -> configurer.eventProcessing()
+                .registerHandlerInterceptor(PROCESSOR, c -> new ProcessedEvents(jdbc, PROCESSOR));
+    }
+
+    /** Tokens (Kafka offsets) go to this service's own snake_case token_entry table. */
+    @Bean
+    TokenSchema tokenSchema() { return TokenTable.schema(); }
+}
