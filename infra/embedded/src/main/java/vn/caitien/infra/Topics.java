@@ -1,0 +1,20 @@
+package vn.caitien.infra;
+
+/**
+ * Names of the Kafka topics the services exchange events on. Kept here, next to the embedded
+ * stack that creates them, so that the launcher, the services and their tests agree.
+ */
+public final class Topics {
+
+    /** Domain events of improvement plans; kept forever ({@code retention.ms=-1}). */
+    public static final String PLAN_EVENTS = "caitien.plan.events";
+
+    /** Latest progress per plan item; compacted, so only the newest record per key is kept. */
+    public static final String PLAN_PROGRESS = "caitien.plan.progress";
+
+    /** Partitions of both topics; records with the same key (aggregate id) stay in order. */
+    public static final int PARTITIONS = 3;
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,169 @@
+package vn.caitien.infra.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo script read from {@value #RESOURCE}: a real plan typed from its document, then a school
+ * year of progress records and monitoring reports in date order.
+ *
+ * <p>Each step keeps its REST body as a JSON tree ({@code request}, {@code progress}, {@code report})
+ * exactly as the plan-service API takes it, so the loader posts it unchanged and the file doubles as
+ * an example of the API. Around the body a step only adds who acts ({@code actor}, sent as X-User),
+ * when ({@code at}) and, for progress, which plan row it is about ({@code itemKey}, the criterion code
+ * written in the plan, because item ids only exist once the service has created them).
+ */
+public final class DemoData {
+    public static final String RESOURCE = "/demo/le-dinh-chinh-2023-2024.json";
+
+    /** Creating the plan or approving it. */
+    public record Step(LocalDate at, String actor, Map<String, Object> request) {
+    }
+
+    /** One row of the plan table; {@code key} names it for the timeline. */
+    public record ItemStep(String key, String actor, Map<String, Object> request) {
+        public String criterionCode() { return (String) request.get("criterionCode"); }
+    }
+
+    /** Something that happens during the school year, in date order. */
+    public sealed interface Event permits ProgressEvent, ReportEvent {
+        LocalDate at();
+
+        String actor();
+
+        Map<String, Object> request();
+    }
+
+    /** A progress record for the plan row {@code itemKey}. */
+    public record ProgressEvent(LocalDate at, String actor, String itemKey, Map<String, Object> request)
+            implements Event {
+        public String status() { return (String) request.get("status"); }
+    }
+
+    /** A periodic report of the monitoring team (tổ giám sát). */
+    public record ReportEvent(LocalDate at, String actor, Map<String, Object> request) implements Event {
+        public String period() { return (String) request.get("period"); }
+    }
+
+    private final String source;
+    private final Step plan;
+    private final List<ItemStep> items;
+    private final Step approve;
+    private final List<Event> timeline;
+
+    private DemoData(String source, Step plan, List<ItemStep> items, Step approve, List<Event> timeline) {
+        this.source = source;
+        this.plan = plan;
+        this.items = List.copyOf(items);
+        this.approve = approve;
+        this.timeline = List.copyOf(timeline);
+    }
+
+    /** Reads the bundled demo resource. */
+    public static DemoData load() {
+        try (InputStream in = DemoData.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IllegalStateException("Không tìm thấy dữ liệu mẫu " + RESOURCE);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Không đọc được dữ liệu mẫu " + RESOURCE, e);
+        }
+    }
+
+    /** Parses a demo script; a malformed one fails here, before anything is sent to the service. */
+    public static DemoData parse(String json) {
+        Map<String, Object> root = object(Json.parse(json), "gốc");
+        Map<String, Object> plan = object(root.get("plan"), "plan");
+        List<ItemStep> items = new ArrayList<>();
+        List<Object> rawItems = list(root.get("items"), "items");
+        for (int i = 0; i < rawItems.size(); i++) {
+            String where = "items[" + i + "]";
+            Map<String, Object> item = object(rawItems.get(i), where);
+            items.add(new ItemStep(text(item, "key", where), text(item, "actor", where),
+                    object(item.get("request"), where + ".request")));
+        }
+        Map<String, Object> approve = object(root.get("approve"), "approve");
+        List<Event> timeline = new ArrayList<>();
+        List<Object> rawTimeline = list(root.get("timeline"), "timeline");
+        for (int i = 0; i < rawTimeline.size(); i++) {
+            timeline.add(event(object(rawTimeline.get(i), "timeline[" + i + "]"), "timeline[" + i + "]"));
+        }
+        return new DemoData((String) root.get("source"), step(plan, "plan"), items, step(approve, "approve"),
+                timeline);
+    }
+
+    private static Step step(Map<String, Object> node, String where) {
+        return new Step(date(node, where), text(node, "actor", where), object(node.get("request"), where + ".request"));
+    }
+
+    private static Event event(Map<String, Object> node, String where) {
+        boolean progress = node.containsKey("progress");
+        // Exactly one kind per entry, so a typo cannot turn a report into a silent no-op.
+        if (progress == node.containsKey("report")) {
+            throw new IllegalArgumentException(where + ": cần đúng một trong hai trường 'progress' hoặc 'report'");
+        }
+        if (progress) {
+            return new ProgressEvent(date(node, where), text(node, "actor", where), text(node, "itemKey", where),
+                    object(node.get("progress"), where + ".progress"));
+        }
+        return new ReportEvent(date(node, where), text(node, "actor", where),
+                object(node.get("report"), where + ".report"));
+    }
+
+    public String source() { return source; }
+
+    public Step plan() { return plan; }
+
+    public List<ItemStep> items() { return items; }
+
+    public Step approve() { return approve; }
+
+    public List<Event> timeline() { return timeline; }
+
+    public String documentNumber() { return (String) plan.request().get("documentNumber"); }
+
+    public String schoolYear() { return (String) plan.request().get("schoolYear"); }
+
+    public String schoolName() {
+        return (String) object(plan.request().get("school"), "plan.request.school").get("name");
+    }
+
+    /** Calls the loader makes: create, each item, approve, each timeline entry. */
+    public int stepCount() { return 2 + items.size() + timeline.size(); }
+
+    public long progressCount() { return timeline.stream().filter(e -> e instanceof ProgressEvent).count(); }
+
+    public long reportCount() { return timeline.stream().filter(e -> e instanceof ReportEvent).count(); }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Object node, String where) {
+        if (node instanceof Map<?, ?> map) return (Map<String, Object>) map;
+        throw new IllegalArgumentException(where + ": cần một đối tượng JSON");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object node, String where) {
+        if (node instanceof List<?> list) return (List<Object>) list;
+        throw new IllegalArgumentException(where + ": cần một mảng JSON");
+    }
+
+    private static String text(Map<String, Object> node, String field, String where) {
+        if (node.get(field) instanceof String s && !s.isBlank()) return s;
+        throw new IllegalArgumentException(where + "." + field + ": cần một chuỗi không trống");
+    }
+
+    private static LocalDate date(Map<String, Object> node, String where) {
+        String at = text(node, "at", where);
+        try {
+            return LocalDate.parse(at);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(where + ".at: ngày '" + at + "' không đúng dạng yyyy-MM-dd", e);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package vn.caitien.infra.demo;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Loads the demo plan (Trường Tiểu học Lê Đình Chinh, 107/KH-LĐC, 2023-2024) into a running
+ * plan-service through its public REST API, for `./caitien demo`.
+ *
+ * <p>Going through the API rather than the database means the demo exercises the same validation,
+ * events and Kafka publication as real use, and the monitoring and reporting services see it too.
+ * The embedded stack keeps its data across restarts, so a plan already there is not loaded twice.
+ */
+public final class DemoLoader {
+    public static final URI DEFAULT_BASE = URI.create("http://localhost:8081");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final Map<String, String> STATUS_LABELS = Map.of(
+            "CHUA_THUC_HIEN", "Chưa thực hiện",
+            "DANG_THUC_HIEN", "Đang thực hiện",
+            "HOAN_THANH", "Hoàn thành",
+            "CHAM_TIEN_DO", "Chậm tiến độ",
+            "KHONG_THUC_HIEN", "Không thực hiện");
+    private static final Map<String, String> PERIOD_LABELS = Map.of(
+            "DAU_NAM", "đầu năm học",
+            "CUOI_HK1", "cuối học kỳ I",
+            "CUOI_NAM", "cuối năm học");
+
+    private final PlanServiceClient client;
+    private final DemoData data;
+    private final PrintStream out;
+    private int step;
+
+    DemoLoader(PlanServiceClient client, DemoData data, PrintStream out) {
+        this.client = client;
+        this.data = data;
+        this.out = out;
+    }
+
+    /**
+     * Loads the demo plan unless a plan with the same document number and school year exists.
+     *
+     * @return the id of the plan, new or already there
+     * @throws DemoLoadException when a call fails; what was loaded before it stays in the service
+     */
+    public static String load(URI planServiceBase, PrintStream out) {
+        return new DemoLoader(new PlanServiceClient(planServiceBase), DemoData.load(), out).run();
+    }
+
+    /** {@code java ... DemoLoader [http://localhost:8081]}; exit code 1 when loading failed. */
+    public static void main(String[] args) {
+        // Java 17 writes System.out in the platform charset, which turns diacritics into '?' under a C locale.
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        URI base;
+        try {
+            base = args.length > 0 ? URI.create(args[0]) : DEFAULT_BASE;
+            if (base.getScheme() == null || base.getHost() == null) throw new IllegalArgumentException(args[0]);
+        } catch (IllegalArgumentException e) {
+            out.println("Địa chỉ plan-service không hợp lệ: " + args[0] + " (ví dụ: " + DEFAULT_BASE + ")");
+            System.exit(2);
+            return;
+        }
+        try {
+            // The last line is the plan id alone, for scripts (./caitien demo).
+            out.println(load(base, out));
+        } catch (DemoLoadException e) {
+            System.exit(1); // run() has already printed the reason
+        }
+    }
+
+    String run() {
+        out.println("Dữ liệu mẫu: kế hoạch " + data.documentNumber() + " – " + data.schoolName() + ", năm học "
+                + data.schoolYear() + " → " + client.base());
+        Optional<Map<?, ?>> existing = findExisting();
+        if (existing.isPresent()) return reportExisting(existing.get());
+
+        DemoData.Step plan = data.plan();
+        String planId = id(call("Lập kế hoạch " + data.documentNumber() + " (dự thảo)",
+                () -> client.post("/api/plans", plan.request(), plan.actor())), "kế hoạch");
+        String planPath = "/api/plans/" + planId;
+        out.println("    mã kế hoạch: " + planId);
+
+        Map<String, String> itemIds = new LinkedHashMap<>();
+        for (DemoData.ItemStep item : data.items()) {
+            String itemId = id(call("Thêm nội dung cải tiến tiêu chí " + item.criterionCode(),
+                    () -> client.post(planPath + "/items", item.request(), item.actor())), "nội dung " + item.key());
+            itemIds.put(item.key(), itemId);
+        }
+
+        DemoData.Step approve = data.approve();
+        call("Hiệu trưởng ban hành kế hoạch (" + approve.at().format(DAY) + ")",
+                () -> client.post(planPath + "/approve", approve.request(), approve.actor()));
+
+        for (DemoData.Event event : data.timeline()) {
+            if (event instanceof DemoData.ProgressEvent progress) {
+                String itemId = itemIds.get(progress.itemKey());
+                if (itemId == null) {
+                    throw fail("Dòng thời gian nhắc tới nội dung '" + progress.itemKey() + "' không có trong kế hoạch mẫu",
+                            null);
+                }
+                call("Ghi nhận tiến độ tiêu chí " + progress.itemKey() + ": " + describe(progress),
+                        () -> client.post(planPath + "/items/" + itemId + "/progress", progress.request(),
+                                progress.actor()));
+            } else if (event instanceof DemoData.ReportEvent report) {
+                call("Nộp báo cáo giám sát " + PERIOD_LABELS.getOrDefault(report.period(), report.period())
+                                + " (" + report.at().format(DAY) + ")",
+                        () -> client.post(planPath + "/reports", report.request(), report.actor()));
+            }
+        }
+        out.println("Đã nạp xong kế hoạch mẫu " + data.documentNumber() + " (mã " + planId + "): "
+                + data.items().size() + " nội dung cải tiến, " + data.progressCount() + " bản ghi tiến độ, "
+                + data.reportCount() + " báo cáo giám sát.");
+        return planId;
+    }
+
+    private Optional<Map<?, ?>> findExisting() {
+        List<Object> plans;
+        try {
+            plans = client.getList("/api/plans");
+        } catch (PlanServiceClient.CallFailed e) {
+            throw fail("Không đọc được danh sách kế hoạch: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw fail("Danh sách kế hoạch trả về không đúng dạng: " + e.getMessage(), e);
+        }
+        for (Object plan : plans) {
+            if (plan instanceof Map<?, ?> summary && data.documentNumber().equals(summary.get("documentNumber"))
+                    && data.schoolYear().equals(summary.get("schoolYear"))) {
+                return Optional.of(summary);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String reportExisting(Map<?, ?> summary) {
+        String id = String.valueOf(summary.get("id"));
+        out.println("Kế hoạch " + data.documentNumber() + " năm học " + data.schoolYear()
+                + " đã có sẵn (mã " + id + "), không nạp lại.");
+        // A run stopped halfway leaves a partial plan behind; say so rather than pretend it is complete.
+        boolean draft = "DRAFT".equals(summary.get("status"));
+        boolean missingItems = summary.get("itemCount") instanceof Number n && n.intValue() < data.items().size();
+        if (draft || missingItems) {
+            out.println("Lưu ý: kế hoạch này chưa đầy đủ (" + (draft ? "còn là dự thảo" : "thiếu nội dung cải tiến")
+                    + "), có lẽ lần nạp trước bị gián đoạn; hãy xóa dữ liệu của bộ chạy nhúng rồi nạp lại.");
+        }
+        return id;
+    }
+
+    /** Runs one numbered step, printing it once it succeeded, or stopping the load with the reason. */
+    private Map<String, Object> call(String description, Supplier<Map<String, Object>> action) {
+        step++;
+        String label = "[" + step + "/" + data.stepCount() + "] " + description;
+        try {
+            Map<String, Object> answer = action.get();
+            out.println(label);
+            return answer;
+        } catch (PlanServiceClient.CallFailed e) {
+            throw fail("Không nạp được dữ liệu mẫu ở bước " + label + ": " + e.getMessage(), e);
+        }
+    }
+
+    private DemoLoadException fail(String message, Throwable cause) {
+        out.println("LỖI: " + message);
+        return new DemoLoadException(message, cause);
+    }
+
+    private String id(Map<String, Object> answer, String what) {
+        Object id = answer.get("id");
+        if (id instanceof String s && !s.isBlank()) return s;
+        throw fail("plan-service không trả về mã của " + what + " vừa tạo (nhận được " + Json.write(answer) + ")", null);
+    }
+
+    /** "Đang thực hiện 40% (20/10/2023)": the percent only where the status does not already imply it. */
+    private static String describe(DemoData.ProgressEvent progress) {
+        String status = progress.status();
+        StringBuilder text = new StringBuilder(STATUS_LABELS.getOrDefault(status, String.valueOf(status)));
+        Object percent = progress.request().get("percent");
+        if (percent != null && !"HOAN_THANH".equals(status) && !"CHUA_THUC_HIEN".equals(status)) {
+            text.append(' ').append(percent).append('%');
+        }
+        LocalDate at = progress.at();
+        return text.append(" (").append(at.format(DAY)).append(')').toString();
+    }
+}

@@ -1,0 +1,27 @@
+package vn.caitien.monitoring;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventHandler;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** A read side: it only listens to the event stream and never decides anything. */
+@AnalyzeClasses(packages = "vn.caitien.monitoring", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule sendsNoCommands = noClasses().should().dependOnClassesThat().areAssignableTo(CommandGateway.class);
+
+    @ArchTest
+    static final ArchRule knowsNoOtherService = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("vn.caitien.planservice..", "vn.caitien.reporting..");
+
+    @ArchTest
+    static final ArchRule handlersAreProjections = methods().that().areAnnotatedWith(EventHandler.class)
+            .should().beDeclaredInClassesThat().haveSimpleNameEndingWith("Projection");
+}

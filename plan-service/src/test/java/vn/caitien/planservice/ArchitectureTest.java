@@ -1,0 +1,41 @@
+package vn.caitien.planservice;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.springframework.web.bind.annotation.RestController;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The rules the command side keeps as it grows. */
+@AnalyzeClasses(packages = "vn.caitien", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule contractDependsOnNoService = noClasses().that().resideInAPackage("vn.caitien.api..")
+            .should().dependOnClassesThat().resideInAPackage("vn.caitien.planservice..");
+
+    @ArchTest
+    static final ArchRule aggregateKnowsNoWebNorStorage = noClasses().that().haveSimpleName("Plan")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.jdbc..",
+                    "jakarta.servlet..", "vn.caitien.planservice.web..");
+
+    @ArchTest
+    static final ArchRule stateChangesOnlyInEventSourcingHandlers = methods().that()
+            .areAnnotatedWith(EventSourcingHandler.class).should().beDeclaredInClassesThat().haveSimpleName("Plan");
+
+    @ArchTest
+    static final ArchRule controllersSendCommandsWithActor = noClasses().that().areAnnotatedWith(RestController.class)
+            .should().dependOnClassesThat().areAssignableTo(CommandGateway.class)
+            .because("commands carry who asked; CommandSender stamps it");
+
+    @ArchTest
+    static final ArchRule featuresDoNotReachIntoEachOthersControllers = classes().that()
+            .areAnnotatedWith(RestController.class).should().onlyBeAccessed().byClassesThat()
+            .areAnnotatedWith(RestController.class);
+}
