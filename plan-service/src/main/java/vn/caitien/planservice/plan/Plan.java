@@ -118,7 +118,8 @@ public class Plan {
                     + ", không phải " + command.schoolYear());
         }
         Integer last = reportRevisions.get(command.period());
-        String periodLabel = command.period().label().toLowerCase();
+        String label = command.period().label();
+        String periodLabel = Character.toLowerCase(label.charAt(0)) + label.substring(1);
         if (!command.correction() && last != null) {
             throw new PlanRejected(Rejection.REPORT_ALREADY_SUBMITTED, "Báo cáo " + periodLabel + " năm học "
                     + schoolYear + " đã được nộp; muốn sửa hãy gửi bản đính chính (correction)");

@@ -10,6 +10,7 @@ import vn.caitien.api.report.ReportSubmitted;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
 
 /** One Vietnamese sentence per event, for the auditor's history and the terminal replay. */
 final class EventDescriptions {
@@ -40,11 +41,12 @@ final class EventDescriptions {
         if (event instanceof ProgressRecorded e) {
             return "Ghi nhận tiến độ ngày " + day(e.effectiveDate()) + ": " + e.status().label()
                     + (e.percent() == null ? "" : " " + e.percent() + "%")
-                    + (e.evidenceCodes().isEmpty() ? "" : ", minh chứng " + e.evidenceCodes());
+                    + (e.evidenceCodes().isEmpty() ? "" : ", minh chứng " + e.evidenceCodes().stream()
+                    .map(Object::toString).collect(Collectors.joining(", ")));
         }
         if (event instanceof ReportSubmitted e) {
             return (e.revision() == 1 ? "Nộp báo cáo giám sát " : "Đính chính (lần " + e.revision()
-                    + ") báo cáo giám sát ") + e.period().label().toLowerCase() + " năm học " + e.schoolYear()
+                    + ") báo cáo giám sát ") + periodOfYear(e)
                     + (e.correctionReason() == null ? "" : ", lý do: " + e.correctionReason());
         }
         return "Sự kiện " + event.getClass().getSimpleName();
@@ -56,6 +58,13 @@ final class EventDescriptions {
         if (event instanceof PlanApproved e) return e.approvedOn();
         if (event instanceof ProgressRecorded e) return e.effectiveDate();
         return null;
+    }
+
+    /** "cuối học kỳ I năm học 2023-2024", but "cuối năm học 2023-2024" without saying "năm học" twice. */
+    private static String periodOfYear(ReportSubmitted e) {
+        String label = e.period().label();
+        String period = Character.toLowerCase(label.charAt(0)) + label.substring(1);
+        return period + (period.endsWith("năm học") ? " " : " năm học ") + e.schoolYear();
     }
 
     private static String amended(String text, String reason) {
