@@ -21,6 +21,8 @@ public class CommandSender {
     public static final String USER_HEADER = "X-User";
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     static final String ANONYMOUS = "anonymous";
+    /** Actor names and correlation ids are stored and shown; anything longer is a client mistake. */
+    static final int MAX_HEADER_LENGTH = 200;
 
     private final CommandGateway gateway;
     private final HttpServletRequest request;
@@ -41,14 +43,28 @@ public class CommandSender {
     String actor() {
         String user = request.getHeader(USER_HEADER);
         if (user == null || user.isBlank()) return ANONYMOUS;
-        return URLDecoder.decode(user.strip(), StandardCharsets.UTF_8);
+        String name;
+        try {
+            name = URLDecoder.decode(user.strip(), StandardCharsets.UTF_8).strip();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidHeader(USER_HEADER, "Tên người dùng phải là UTF-8 mã hoá phần trăm (percent-encoded)");
+        }
+        return requireLength(USER_HEADER, name);
+    }
+
+    private static String requireLength(String header, String value) {
+        if (value.length() > MAX_HEADER_LENGTH) {
+            throw new InvalidHeader(header, "Giá trị dài quá " + MAX_HEADER_LENGTH + " ký tự");
+        }
+        return value;
     }
 
     String correlationId() {
         Object known = request.getAttribute(CORRELATION_HEADER);
         if (known != null) return known.toString();
         String header = request.getHeader(CORRELATION_HEADER);
-        String id = header == null || header.isBlank() ? UUID.randomUUID().toString() : header.strip();
+        String id = header == null || header.isBlank() ? UUID.randomUUID().toString()
+                : requireLength(CORRELATION_HEADER, header.strip());
         request.setAttribute(CORRELATION_HEADER, id);
         return id;
     }

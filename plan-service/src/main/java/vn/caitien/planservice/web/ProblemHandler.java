@@ -103,6 +103,12 @@ public class ProblemHandler {
                 "Không đọc được nội dung gửi lên; hãy gửi một đối tượng JSON đúng cú pháp", List.of());
     }
 
+    @ExceptionHandler(InvalidHeader.class)
+    ProblemDetail invalidHeader(InvalidHeader e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-header", "Tiêu đề yêu cầu không hợp lệ",
+                e.header() + ": " + e.getMessage(), List.of(new FieldError(e.header(), e.getMessage())));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String message = "Giá trị '" + e.getValue() + "' không hợp lệ";

@@ -93,6 +93,18 @@ class PlanApiTest {
     }
 
     @Test
+    void refusesAnOverlongActor() throws Exception {
+        long before = events();
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/plans/" + planId + "/items"))
+                .header("Content-Type", "application/json").header("X-User", "x".repeat(201))
+                .POST(HttpRequest.BodyPublishers.ofString(ITEM)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertProblem(new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                json.readTree(response.body())), 400, "X-User");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     void refusesAnUnknownCriterionWithAProblemAndStoresNothing() throws Exception {
         long before = events();
         Response refused = post("/api/plans/" + planId + "/items", ITEM.replace("Tiêu chí 3.4", "5.6"));
