@@ -6,24 +6,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.caitien.infra.EmbeddedStack;
-import vn.caitien.infra.StackSettings;
 import vn.caitien.infra.Topics;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,22 +34,12 @@ class EndToEndTest {
     static ServiceProcess reporting;
 
     @BeforeAll
-    static void startEverything() throws Exception {
-        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "stack-");
-        stack = EmbeddedStack.start(new StackSettings(dir, 0, 0));
-        Map<String, String> env = Map.of(
-                "CAITIEN_PG_PORT", Integer.toString(stack.postgres().port()),
-                "CAITIEN_KAFKA_PORT", Integer.toString(stack.kafka().port()));
-        plan = ServiceProcess.start("plan-service", freePort(), env);
-        monitoring = ServiceProcess.start("monitoring-service", freePort(), env);
-        reporting = ServiceProcess.start("reporting-service", freePort(), env);
-        for (ServiceProcess s : List.of(plan, monitoring, reporting)) s.awaitHealthy(Duration.ofSeconds(120));
-    }
-
-    @AfterAll
-    static void stopEverything() throws Exception {
-        for (ServiceProcess s : new ServiceProcess[]{plan, monitoring, reporting}) if (s != null) s.close();
-        if (stack != null) stack.close();
+    static void system() throws Exception {
+        RunningSystem system = RunningSystem.get();
+        stack = system.stack;
+        plan = system.plan;
+        monitoring = system.monitoring;
+        reporting = system.reporting;
     }
 
     @Test
@@ -195,11 +179,5 @@ class EndToEndTest {
         }
         mine.sort((a, b) -> Long.compare(a.get("sequence").asLong(), b.get("sequence").asLong()));
         return mine;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,16 +27,18 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(String name, int port, Map<String, String> env) throws IOException {
+    static ServiceProcess start(String name, int port, Map<String, String> env, String... args) throws IOException {
         String jar = System.getProperty("caitien.jar." + name);
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("Runnable jar of " + name + " not found: " + jar);
         }
         Path log = Files.createDirectories(Path.of("target", "service-logs")).resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
-                "-jar", jar, "--server.port=" + port))
+                "-jar", jar, "--server.port=" + port));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return new ServiceProcess(name, port, builder.start(), log);

@@ -1,5 +1,6 @@
 package vn.caitien.monitoring.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.SimpleEventBus;
@@ -28,9 +29,10 @@ public class ConsumerConfiguration {
     EventBus eventBus() { return SimpleEventBus.builder().build(); }
 
     @Bean
-    ConfigurerModule deduplicateEvents(JdbcTemplate jdbc) {
+    ConfigurerModule deduplicateAndMeasureEvents(JdbcTemplate jdbc, MeterRegistry metrics) {
         return configurer -> configurer.eventProcessing()
-                .registerHandlerInterceptor(PROCESSOR, c -> new ProcessedEvents(jdbc, PROCESSOR));
+                .registerHandlerInterceptor(PROCESSOR, c -> new ProcessedEvents(jdbc, PROCESSOR))
+                .registerHandlerInterceptor(PROCESSOR, c -> new ProcessingMetrics(metrics));
     }
 
     /** Tokens (Kafka offsets) go to this service's own snake_case token_entry table. */

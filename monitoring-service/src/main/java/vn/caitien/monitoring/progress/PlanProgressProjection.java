@@ -2,8 +2,10 @@ package vn.caitien.monitoring.progress;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.caitien.api.item.ActionItemAdded;
@@ -18,9 +20,15 @@ import vn.caitien.api.report.ReportSubmitted;
 import vn.caitien.api.wire.MetadataKeys;
 import vn.caitien.monitoring.messaging.ConsumerConfiguration;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import vn.caitien.api.wire.WireJson;
+
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Turns the plan events from Kafka into each item's latest standing. Progress is ordered by its
@@ -31,22 +39,33 @@ import java.time.YearMonth;
 @ProcessingGroup(ConsumerConfiguration.PROCESSOR)
 public class PlanProgressProjection {
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher changes;
 
-    public PlanProgressProjection(JdbcTemplate jdbc) {
+    public PlanProgressProjection(JdbcTemplate jdbc, ApplicationEventPublisher changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
+    }
+
+    /** A rebuild starts from empty tables and replays the topic from its first record. */
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate report_submission, item_progress, plan_progress");
+        jdbc.update("delete from processed_event where processor_name = ?", ConsumerConfiguration.PROCESSOR);
     }
 
     @EventHandler
     void on(PlanCreated e, @Timestamp Instant at) {
         jdbc.update("""
                 insert into plan_progress (plan_id, school_name, school_code, school_type, managing_unit,
-                                           document_number, school_year, framework_id, status, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?) on conflict (plan_id) do nothing""",
+                                           document_number, school_year, framework_id, status, updated_at, school_key)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?) on conflict (plan_id) do nothing""",
                 e.planId().value(), e.school() == null ? null : e.school().name(),
                 e.school() == null ? null : e.school().code(),
                 e.school() == null ? null : e.school().type().name(),
                 e.school() == null ? new String[0] : e.school().managingUnit().toArray(String[]::new),
-                e.documentNumber(), e.schoolYear().toString(), e.frameworkId(), java.sql.Timestamp.from(at));
+                e.documentNumber(), e.schoolYear().toString(), e.frameworkId(), java.sql.Timestamp.from(at),
+                SchoolKey.of(e.school()));
+        changes.publishEvent(new PlanChanged(e.planId().value()));
     }
 
     @EventHandler
@@ -54,11 +73,11 @@ public class PlanProgressProjection {
         ActionItemDetails d = e.details();
         jdbc.update("""
                 insert into item_progress (plan_id, item_id, position, criterion_code, level_group, target_result, lead,
-                                           start_month, end_month, budget_planned)
-                values (?, ?, (select count(*) from item_progress where plan_id = ?), ?, ?, ?, ?, ?, ?, ?)
+                                           start_month, end_month, budget_planned, details)
+                values (?, ?, (select count(*) from item_progress where plan_id = ?), ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
                 on conflict (plan_id, item_id) do nothing""",
                 e.planId().value(), e.itemId().value(), e.planId().value(), d.criterionCode().value(),
-                d.levelGroup().label(), d.targetResult(), d.lead(), month(start(d)), month(end(d)), budget(d));
+                d.levelGroup().label(), d.targetResult(), d.lead(), month(start(d)), month(end(d)), budget(d), json(d));
         touch(e.planId().value(), at);
     }
 
@@ -67,10 +86,10 @@ public class PlanProgressProjection {
         ActionItemDetails d = e.details();
         jdbc.update("""
                 update item_progress set criterion_code = ?, level_group = ?, target_result = ?, lead = ?,
-                       start_month = ?, end_month = ?, budget_planned = ?
+                       start_month = ?, end_month = ?, budget_planned = ?, details = cast(? as jsonb)
                 where plan_id = ? and item_id = ?""",
                 d.criterionCode().value(), d.levelGroup().label(), d.targetResult(), d.lead(), month(start(d)),
-                month(end(d)), budget(d), e.planId().value(), e.itemId().value());
+                month(end(d)), budget(d), json(d), e.planId().value(), e.itemId().value());
         touch(e.planId().value(), at);
     }
 
@@ -85,6 +104,7 @@ public class PlanProgressProjection {
     void on(PlanApproved e, @Timestamp Instant at) {
         jdbc.update("update plan_progress set status = 'APPROVED', updated_at = ? where plan_id = ?",
                 java.sql.Timestamp.from(at), e.planId().value());
+        changes.publishEvent(new PlanChanged(e.planId().value()));
     }
 
     @EventHandler
@@ -99,13 +119,15 @@ public class PlanProgressProjection {
                     percent = case when newer then coalesce(?, percent) else percent end,
                     amount_spent = case when newer then coalesce(?, amount_spent) else amount_spent end,
                     last_effective_date = case when newer then ? else last_effective_date end,
+                    indicator_values = case when newer then indicator_values || cast(? as jsonb) else indicator_values end,
                     last_updated_at = ?, last_updated_by = ?
                 from (select last_effective_date is null or last_effective_date <= ? as newer
                       from item_progress where plan_id = ? and item_id = ?) as t
                 where plan_id = ? and item_id = ?""",
                 evidence, e.status().name(), percent,
                 e.amountSpentToDate() == null ? null : e.amountSpentToDate().vnd(),
-                Date.valueOf(e.effectiveDate()), java.sql.Timestamp.from(at), actor, Date.valueOf(e.effectiveDate()),
+                Date.valueOf(e.effectiveDate()), json(indicatorValues(e)), java.sql.Timestamp.from(at), actor,
+                Date.valueOf(e.effectiveDate()),
                 e.planId().value(), e.itemId().value(), e.planId().value(), e.itemId().value());
         touch(e.planId().value(), at);
     }
@@ -113,15 +135,31 @@ public class PlanProgressProjection {
     @EventHandler
     void on(ReportSubmitted e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
         jdbc.update("""
-                insert into report_submission (plan_id, period, revision, submitted_at, submitted_by)
-                values (?, ?, ?, ?, ?) on conflict do nothing""",
-                e.planId().value(), e.period().name(), e.revision(), java.sql.Timestamp.from(at), actor);
+                insert into report_submission (plan_id, period, revision, submitted_at, submitted_by, submitted_on)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                e.planId().value(), e.period().name(), e.revision(), java.sql.Timestamp.from(at), actor,
+                e.submittedOn() == null ? null : Date.valueOf(e.submittedOn()));
         touch(e.planId().value(), at);
     }
 
     private void touch(String planId, Instant at) {
         jdbc.update("update plan_progress set updated_at = greatest(updated_at, ?) where plan_id = ?",
                 java.sql.Timestamp.from(at), planId);
+        changes.publishEvent(new PlanChanged(planId));
+    }
+
+    private static Map<String, BigDecimal> indicatorValues(ProgressRecorded e) {
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        e.indicatorValues().forEach(v -> values.put(v.name(), v.value()));
+        return values;
+    }
+
+    private static String json(Object value) {
+        try {
+            return WireJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
     }
 
     private static YearMonth start(ActionItemDetails d) { return d.schedule() == null ? null : d.schedule().start(); }

@@ -1,26 +1,66 @@
 package vn.caitien.monitoring.progress;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.util.Comparator;
+import java.util.List;
+
 @RestController
+@Validated
 @Tag(name = "Tiến độ", description = "Tiến độ thực hiện kế hoạch cải tiến, dựng từ dòng sự kiện")
 public class ProgressController {
-    private final PlanProgressQueries queries;
+    private final PlanProgressService progress;
 
-    public ProgressController(PlanProgressQueries queries) {
-        this.queries = queries;
+    public ProgressController(PlanProgressService progress) {
+        this.progress = progress;
     }
 
     @GetMapping("/api/plans/{planId}/progress")
     @Operation(summary = "Tiến độ từng nội dung, số lượng theo trạng thái, tỉ lệ hoàn thành, quá hạn, báo cáo")
     public PlanProgress progress(@PathVariable String planId) {
-        return queries.find(planId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        return progress.plan(planId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "Chưa có kế hoạch mã " + planId + " (hoặc sự kiện của kế hoạch chưa đến)"));
     }
+
+    @GetMapping("/api/plans")
+    @Operation(summary = "Danh sách kế hoạch đang theo dõi, lọc theo đơn vị quản lý, loại hình, bộ tiêu chuẩn, năm học")
+    public Page<PlanSummary> plans(
+            @Parameter(description = "Đường dẫn đơn vị, vd. Thành phố Hồ Chí Minh/Quận 10") @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String schoolType, @RequestParam(required = false) String frameworkId,
+            @RequestParam(required = false) String schoolYear,
+            @Parameter(description = "schoolName, completionRate, overdueCount; thêm ,desc để giảm dần")
+            @RequestParam(defaultValue = "schoolName") String sort,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "Số trang phải từ 0") int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = "Cỡ trang phải từ 1 đến 500")
+            @Max(value = 500, message = "Cỡ trang phải từ 1 đến 500") int size) {
+        List<PlanSummary> all = progress.summaries(new PlanFilter(PlanFilter.path(unit), blank(schoolType),
+                blank(frameworkId), blank(schoolYear), null));
+        return Page.of(all.stream().sorted(order(sort)).toList(), page, size);
+    }
+
+    static Comparator<PlanSummary> order(String sort) {
+        String[] parts = sort.split(",");
+        Comparator<PlanSummary> by = switch (parts[0].strip()) {
+            case "schoolName" -> Comparator.comparing(PlanSummary::schoolName, Comparator.nullsLast(String::compareTo));
+            case "completionRate" -> Comparator.comparingDouble(PlanSummary::completionRate);
+            case "overdueCount" -> Comparator.comparingInt(PlanSummary::overdueCount);
+            case "schoolYear" -> Comparator.comparing(PlanSummary::schoolYear);
+            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Không sắp xếp được theo '" + parts[0] + "'; chọn schoolName, completionRate, overdueCount, schoolYear");
+        };
+        return parts.length > 1 && parts[1].strip().equalsIgnoreCase("desc") ? by.reversed() : by;
+    }
+
+    static String blank(String value) { return value == null || value.isBlank() ? null : value.strip(); }
 }

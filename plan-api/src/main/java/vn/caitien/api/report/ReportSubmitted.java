@@ -4,6 +4,8 @@ import vn.caitien.api.plan.PlanEvent;
 import vn.caitien.api.plan.PlanId;
 import vn.caitien.api.plan.SchoolYear;
 
+import java.time.LocalDate;
+
 /** Revision 1 is the submission; revisions 2.. are corrections that supersede, never overwrite. */
 public record ReportSubmitted(
         PlanId planId,
@@ -13,5 +15,6 @@ public record ReportSubmitted(
         String summary,
         String findings,
         String recommendations,
-        String correctionReason) implements PlanEvent {
+        String correctionReason,
+        LocalDate submittedOn) implements PlanEvent {
 }

@@ -132,7 +132,8 @@ public class Plan {
         }
         int revision = last == null ? 1 : last + 1;
         apply(new ReportSubmitted(planId, command.period(), schoolYear, revision, command.summary(),
-                command.findings(), command.recommendations(), command.correction() ? command.correctionReason() : null));
+                command.findings(), command.recommendations(), command.correction() ? command.correctionReason() : null,
+                command.submittedOn()));
         return revision;
     }
 

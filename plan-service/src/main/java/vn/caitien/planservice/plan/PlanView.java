@@ -36,7 +36,8 @@ public class PlanView {
     public record Item(String itemId, ActionItemDetails details, String lastAmendmentReason) {
     }
 
-    public record Report(ReportPeriod period, int revision, String summary, String correctionReason) {
+    public record Report(ReportPeriod period, int revision, String summary, String correctionReason,
+                         LocalDate submittedOn) {
     }
 
     static PlanView created(PlanCreated e) {

@@ -58,7 +58,8 @@ public class PlanViewProjection {
 
     @EventHandler
     void on(ReportSubmitted e, @Timestamp Instant at) {
-        change(e, at, v -> v.reports.add(new PlanView.Report(e.period(), e.revision(), e.summary(), e.correctionReason())));
+        change(e, at, v -> v.reports.add(new PlanView.Report(e.period(), e.revision(), e.summary(),
+                e.correctionReason(), e.submittedOn())));
     }
 
     private void change(PlanEvent event, Instant at, Consumer<PlanView> change) {

@@ -13,15 +13,19 @@ import vn.caitien.api.plan.PlanId;
 import vn.caitien.api.report.SubmitReport;
 import vn.caitien.planservice.web.CommandSender;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 
 @RestController
 @Tag(name = "Báo cáo giám sát", description = "Ba báo cáo định kỳ của tổ giám sát trong năm học")
 public class ReportController {
     private final CommandSender commands;
+    private final Clock clock;
 
-    public ReportController(CommandSender commands) {
+    public ReportController(CommandSender commands, Clock clock) {
         this.commands = commands;
+        this.clock = clock;
     }
 
     @PostMapping("/api/plans/{planId}/reports")
@@ -30,7 +34,7 @@ public class ReportController {
                                                       @Valid @RequestBody ReportRequest request) {
         int revision = commands.send(new SubmitReport(planId, request.period(), request.schoolYear(),
                 request.summary(), request.findings(), request.recommendations(), request.correction(),
-                request.correctionReason()));
+                request.correctionReason(), request.submittedOn() == null ? LocalDate.now(clock) : request.submittedOn()));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(Map.of("period", request.period().name(), "revision", revision));
     }

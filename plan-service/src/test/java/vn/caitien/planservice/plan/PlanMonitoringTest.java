@@ -27,6 +27,7 @@ import static vn.caitien.planservice.plan.PlanSamples.*;
 /** Recording progress on an approved plan and submitting the three periodic reports. */
 class PlanMonitoringTest {
     private static final LocalDate OCT_20 = LocalDate.of(2023, 10, 20);
+    private static final LocalDate JAN_12 = LocalDate.of(2024, 1, 12);
     private FixtureConfiguration<Plan> fixture;
 
     @BeforeEach
@@ -52,7 +53,7 @@ class PlanMonitoringTest {
 
     private static SubmitReport report(ReportPeriod period, boolean correction, String reason) {
         return new SubmitReport(PLAN, period, null, "Các nội dung triển khai đúng tiến độ", "3/11 nội dung hoàn thành",
-                "Đề nghị UBND Quận bố trí kinh phí sửa chữa nhà vệ sinh", correction, reason);
+                "Đề nghị UBND Quận bố trí kinh phí sửa chữa nhà vệ sinh", correction, reason, JAN_12);
     }
 
     @Test
@@ -126,7 +127,7 @@ class PlanMonitoringTest {
     void submitsTheFirstRevisionOfAPeriod() {
         fixture.given(approvedPlan()).when(report(ReportPeriod.DAU_NAM, false, null))
                 .expectEvents(new ReportSubmitted(PLAN, ReportPeriod.DAU_NAM, YEAR, 1, "Các nội dung triển khai đúng tiến độ",
-                        "3/11 nội dung hoàn thành", "Đề nghị UBND Quận bố trí kinh phí sửa chữa nhà vệ sinh", null))
+                        "3/11 nội dung hoàn thành", "Đề nghị UBND Quận bố trí kinh phí sửa chữa nhà vệ sinh", null, JAN_12))
                 .expectResultMessagePayload(1);
     }
 
@@ -138,24 +139,24 @@ class PlanMonitoringTest {
 
     @Test
     void refusesASecondSubmissionForThePeriod() {
-        fixture.given(approvedPlan()).andGiven(new ReportSubmitted(PLAN, ReportPeriod.DAU_NAM, YEAR, 1, "a", null, null, null))
+        fixture.given(approvedPlan()).andGiven(new ReportSubmitted(PLAN, ReportPeriod.DAU_NAM, YEAR, 1, "a", null, null, null, JAN_12))
                 .when(report(ReportPeriod.DAU_NAM, false, null))
                 .expectNoEvents().expectException(rejected(Rejection.REPORT_ALREADY_SUBMITTED, "period"));
     }
 
     @Test
     void filesACorrectionAsANewRevision() {
-        fixture.given(approvedPlan()).andGiven(new ReportSubmitted(PLAN, ReportPeriod.CUOI_HK1, YEAR, 1, "a", null, null, null))
+        fixture.given(approvedPlan()).andGiven(new ReportSubmitted(PLAN, ReportPeriod.CUOI_HK1, YEAR, 1, "a", null, null, null, JAN_12))
                 .when(report(ReportPeriod.CUOI_HK1, true, "Sai số liệu kinh phí"))
                 .expectEvents(new ReportSubmitted(PLAN, ReportPeriod.CUOI_HK1, YEAR, 2, "Các nội dung triển khai đúng tiến độ",
                         "3/11 nội dung hoàn thành", "Đề nghị UBND Quận bố trí kinh phí sửa chữa nhà vệ sinh",
-                        "Sai số liệu kinh phí"))
+                        "Sai số liệu kinh phí", JAN_12))
                 .expectResultMessagePayload(2);
     }
 
     @Test
     void refusesACorrectionWithoutReason() {
-        fixture.given(approvedPlan()).andGiven(new ReportSubmitted(PLAN, ReportPeriod.CUOI_HK1, YEAR, 1, "a", null, null, null))
+        fixture.given(approvedPlan()).andGiven(new ReportSubmitted(PLAN, ReportPeriod.CUOI_HK1, YEAR, 1, "a", null, null, null, JAN_12))
                 .when(report(ReportPeriod.CUOI_HK1, true, ""))
                 .expectNoEvents().expectException(rejected(Rejection.CORRECTION_REASON_REQUIRED, "correctionReason"));
     }
@@ -169,7 +170,7 @@ class PlanMonitoringTest {
     @Test
     void refusesAReportForAnotherSchoolYear() {
         SubmitReport other = new SubmitReport(PLAN, ReportPeriod.DAU_NAM, SchoolYear.parse("2024-2025"), "Tóm tắt",
-                null, null, false, null);
+                null, null, false, null, JAN_12);
         fixture.given(approvedPlan()).when(other)
                 .expectNoEvents().expectException(rejected(Rejection.WRONG_SCHOOL_YEAR, "schoolYear"));
     }

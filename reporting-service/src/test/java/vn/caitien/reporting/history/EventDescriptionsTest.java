@@ -33,9 +33,9 @@ class EventDescriptionsTest {
 
     @Test
     void namesTheReportPeriodOnceAndMarksCorrections() {
-        assertThat(EventDescriptions.describe(new ReportSubmitted(PLAN, ReportPeriod.CUOI_NAM, YEAR, 1, "s", null, null, null)))
+        assertThat(EventDescriptions.describe(new ReportSubmitted(PLAN, ReportPeriod.CUOI_NAM, YEAR, 1, "s", null, null, null, null)))
                 .isEqualTo("Nộp báo cáo giám sát cuối năm học 2023-2024");
-        assertThat(EventDescriptions.describe(new ReportSubmitted(PLAN, ReportPeriod.CUOI_HK1, YEAR, 2, "s", null, null, "Sai số liệu")))
+        assertThat(EventDescriptions.describe(new ReportSubmitted(PLAN, ReportPeriod.CUOI_HK1, YEAR, 2, "s", null, null, "Sai số liệu", null)))
                 .isEqualTo("Đính chính (lần 2) báo cáo giám sát cuối học kỳ I năm học 2023-2024, lý do: Sai số liệu");
     }
 
