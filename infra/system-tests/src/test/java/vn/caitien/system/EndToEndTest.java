@@ -108,6 +108,8 @@ class EndToEndTest {
                 Http.get(monitoring.uri("/api/plans/" + sample.planId() + "/progress")).status() == 200);
         stack.kafka().stop();
         try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    Http.get(monitoring.uri("/actuator/health")).status() == 503);
             int day = 1;
             for (String itemId : sample.itemIds()) {
                 Http.Response accepted = Http.post(plan.uri("/api/plans/" + sample.planId() + "/items/" + itemId
@@ -120,6 +122,7 @@ class EndToEndTest {
         JsonNode progress = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> Http.get(monitoring.uri("/api/plans/" + sample.planId() + "/progress")).body(),
                         p -> p.at("/counts/DANG_THUC_HIEN").asInt() == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(monitoring.uri("/actuator/health")).status() == 200);
         assertThat(progress.at("/items/2/percent").asInt()).isEqualTo(50);
         JsonNode history = await().atMost(Duration.ofSeconds(60))
                 .until(() -> Http.get(reporting.uri("/api/plans/" + sample.planId() + "/history")).body(),
