@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo script read from {@value #RESOURCE}: a real plan typed from its document, then a school
+ * One demo script, e.g. {@value #LE_DINH_CHINH}: a real plan typed from its document, then a school
  * year of progress records and monitoring reports in date order.
  *
  * <p>Each step keeps its REST body as a JSON tree ({@code request}, {@code progress}, {@code report})
@@ -21,7 +21,12 @@ import java.util.Map;
  * written in the plan, because item ids only exist once the service has created them).
  */
 public final class DemoData {
-    public static final String RESOURCE = "/demo/le-dinh-chinh-2023-2024.json";
+    /** Trường Tiểu học Lê Đình Chinh, 107/KH-LĐC, 2023-2024: the main demo plan. */
+    public static final String LE_DINH_CHINH = "/demo/le-dinh-chinh-2023-2024.json";
+    /** Trường Mầm non Tuổi Hồng, 2021-2022: a preschool plan under TT19, its year-end report missing. */
+    public static final String TUOI_HONG = "/demo/tuoi-hong-2021-2022.json";
+    /** The demo scripts in the order they are loaded; the first is the main one. */
+    public static final List<String> RESOURCES = List.of(LE_DINH_CHINH, TUOI_HONG);
 
     /** Creating the plan or approving it. */
     public record Step(LocalDate at, String actor, Map<String, Object> request) {
@@ -47,7 +52,10 @@ public final class DemoData {
         public String status() { return (String) request.get("status"); }
     }
 
-    /** A periodic report of the monitoring team (tổ giám sát). */
+    /**
+     * A periodic report of the monitoring team (tổ giám sát); its body carries {@code submittedOn}, the
+     * day it was sent ({@code at}), by which the service judges it on time or late.
+     */
     public record ReportEvent(LocalDate at, String actor, Map<String, Object> request) implements Event {
         public String period() { return (String) request.get("period"); }
     }
@@ -66,14 +74,21 @@ public final class DemoData {
         this.timeline = List.copyOf(timeline);
     }
 
-    /** Reads the bundled demo resource. */
-    public static DemoData load() {
-        try (InputStream in = DemoData.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("Không tìm thấy dữ liệu mẫu " + RESOURCE);
+    /** Reads one bundled demo script, e.g. {@link #LE_DINH_CHINH}. */
+    public static DemoData load(String resource) {
+        try (InputStream in = DemoData.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("Không tìm thấy dữ liệu mẫu " + resource);
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("Không đọc được dữ liệu mẫu " + RESOURCE, e);
+            throw new UncheckedIOException("Không đọc được dữ liệu mẫu " + resource, e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(resource + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Reads every bundled demo script, in {@link #RESOURCES} order. */
+    public static List<DemoData> all() {
+        return RESOURCES.stream().map(DemoData::load).toList();
     }
 
     /** Parses a demo script; a malformed one fails here, before anything is sent to the service. */

@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Loads the demo plan (Trường Tiểu học Lê Đình Chinh, 107/KH-LĐC, 2023-2024) into a running
- * plan-service through its public REST API, for `./caitien demo`.
+ * Loads the demo plans into a running plan-service through its public REST API, for `./caitien demo`:
+ * first Trường Tiểu học Lê Đình Chinh (107/KH-LĐC, 2023-2024), the main one, then Trường Mầm non
+ * Tuổi Hồng (2021-2022), a preschool whose year-end report is missing (see {@link DemoData#RESOURCES}).
  *
  * <p>Going through the API rather than the database means the demo exercises the same validation,
  * events and Kafka publication as real use, and the monitoring and reporting services see it too.
@@ -47,39 +48,68 @@ public final class DemoLoader {
     }
 
     /**
-     * Loads the demo plan unless a plan with the same document number and school year exists.
+     * Loads every demo plan, in {@link DemoData#RESOURCES} order, each unless a plan with the same
+     * document number and school year exists. Stops at the first failed call: plans after it are not tried.
      *
-     * @return the id of the plan, new or already there
+     * @return plan id by school name, in load order (the Lê Đình Chinh plan first)
+     * @throws DemoLoadException when a call fails; what was loaded before it stays in the service
+     */
+    public static Map<String, String> loadAll(URI planServiceBase, PrintStream out) {
+        List<DemoData> plans = DemoData.all();
+        PlanServiceClient client = new PlanServiceClient(planServiceBase);
+        out.println("Dữ liệu mẫu: " + plans.size() + " kế hoạch → " + client.base());
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (DemoData data : plans) {
+            ids.put(data.schoolName(), new DemoLoader(client, data, out).run());
+        }
+        return ids;
+    }
+
+    /**
+     * Loads the demo plans as {@link #loadAll} does.
+     *
+     * @return the id of the main demo plan (Lê Đình Chinh), new or already there
      * @throws DemoLoadException when a call fails; what was loaded before it stays in the service
      */
     public static String load(URI planServiceBase, PrintStream out) {
-        return new DemoLoader(new PlanServiceClient(planServiceBase), DemoData.load(), out).run();
+        return loadAll(planServiceBase, out).values().iterator().next();
     }
 
     /** {@code java ... DemoLoader [http://localhost:8081]}; exit code 1 when loading failed. */
     public static void main(String[] args) {
         // Java 17 writes System.out in the platform charset, which turns diacritics into '?' under a C locale.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        int status = cli(args, out);
+        if (status != 0) System.exit(status);
+    }
+
+    /**
+     * What {@link #main} does, minus the exit: 0 when loaded, 1 when a call failed, 2 for a bad address.
+     * The last line printed on success is the id of the main plan alone, for scripts (./caitien demo).
+     */
+    static int cli(String[] args, PrintStream out) {
         URI base;
         try {
             base = args.length > 0 ? URI.create(args[0]) : DEFAULT_BASE;
             if (base.getScheme() == null || base.getHost() == null) throw new IllegalArgumentException(args[0]);
         } catch (IllegalArgumentException e) {
             out.println("Địa chỉ plan-service không hợp lệ: " + args[0] + " (ví dụ: " + DEFAULT_BASE + ")");
-            System.exit(2);
-            return;
+            return 2;
         }
+        Map<String, String> ids;
         try {
-            // The last line is the plan id alone, for scripts (./caitien demo).
-            out.println(load(base, out));
+            ids = loadAll(base, out);
         } catch (DemoLoadException e) {
-            System.exit(1); // run() has already printed the reason
+            return 1; // run() has already printed the reason
         }
+        ids.forEach((school, id) -> out.println("Mã kế hoạch mẫu – " + school + ": " + id));
+        out.println(ids.values().iterator().next());
+        return 0;
     }
 
     String run() {
-        out.println("Dữ liệu mẫu: kế hoạch " + data.documentNumber() + " – " + data.schoolName() + ", năm học "
-                + data.schoolYear() + " → " + client.base());
+        out.println("» " + data.schoolName() + " – kế hoạch " + data.documentNumber() + ", năm học "
+                + data.schoolYear());
         Optional<Map<?, ?>> existing = findExisting();
         if (existing.isPresent()) return reportExisting(existing.get());
 
@@ -163,7 +193,7 @@ public final class DemoLoader {
             out.println(label);
             return answer;
         } catch (PlanServiceClient.CallFailed e) {
-            throw fail("Không nạp được dữ liệu mẫu ở bước " + label + ": " + e.getMessage(), e);
+            throw fail("Không nạp được dữ liệu mẫu (" + data.schoolName() + ") ở bước " + label + ": " + e.getMessage(), e);
         }
     }
 

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,12 +25,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Runs the loader against a stand-in plan-service on the loopback interface: the order of calls,
- * the bodies and headers it sends, the second run that must not load twice, and a refused call.
+ * Runs the loader against a stand-in plan-service on the loopback interface: the order of calls for
+ * both demo plans, the bodies and headers it sends, the second run that must not load twice, refused
+ * calls, and the command line whose last line scripts read.
  */
 class DemoLoaderTest {
     record Call(String method, String path, String user, String correlationId, Object body) {
     }
+
+    private static final String LE_DINH_CHINH_THERE = "{\"id\":\"other\",\"documentNumber\":\"107/KH-LĐC\","
+            + "\"schoolYear\":\"2022-2023\"},{\"id\":\"p-7\",\"schoolName\":\"Trường Tiểu học Lê Đình Chinh\","
+            + "\"documentNumber\":\"107/KH-LĐC\",\"schoolYear\":\"2023-2024\",\"frameworkId\":\"TT17-2018\","
+            + "\"status\":\"APPROVED\",\"itemCount\":11}";
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -86,59 +93,112 @@ class DemoLoaderTest {
     }
 
     @Test
-    void loadsThePlanItemsApprovalAndTimelineInOrder() {
-        DemoData data = DemoData.load();
-        String planId = DemoLoader.load(base(), out);
+    void loadsBothPlansWithItemsApprovalAndTimelineInOrder() {
+        DemoData first = DemoData.load(DemoData.LE_DINH_CHINH);
+        DemoData second = DemoData.load(DemoData.TUOI_HONG);
+        Map<String, String> ids = DemoLoader.loadAll(base(), out);
 
-        assertEquals("id-1", planId);
-        assertEquals(1 + data.stepCount(), calls.size());
-        assertEquals(new Call("GET", "/api/plans", null, calls.get(0).correlationId(), null), calls.get(0));
-        Call create = calls.get(1);
-        assertEquals("/api/plans", create.path());
-        assertEquals(data.plan().request(), create.body());
-        assertEquals("Thư ký Hội đồng tự đánh giá - Đặng Thị Ngọc Lan", create.user());
-        for (int i = 0; i < 11; i++) {
-            Call item = calls.get(2 + i);
-            assertEquals("/api/plans/id-1/items", item.path());
-            assertEquals(data.items().get(i).request(), item.body());
-        }
-        Call approve = calls.get(13);
-        assertEquals("/api/plans/id-1/approve", approve.path());
-        assertEquals("Hiệu trưởng - Lưu Thuận Phong", approve.user());
-
-        // Item ids were handed out in plan order: id-2 is 1.4, id-3 is 1.5 ...
-        List<String> codes = data.items().stream().map(DemoData.ItemStep::key).toList();
-        for (int i = 0; i < data.timeline().size(); i++) {
-            DemoData.Event event = data.timeline().get(i);
-            Call call = calls.get(14 + i);
-            assertEquals(event.request(), call.body());
-            assertEquals(event.actor(), call.user());
-            if (event instanceof DemoData.ProgressEvent p) {
-                assertEquals("/api/plans/id-1/items/id-" + (2 + codes.indexOf(p.itemKey())) + "/progress", call.path());
-            } else {
-                assertEquals("/api/plans/id-1/reports", call.path());
-            }
-        }
+        // Ids are handed out per created plan, item and progress record, in call order.
+        String secondId = "id-" + (2 + first.items().size() + first.progressCount());
+        assertEquals(Map.of("Trường Tiểu học Lê Đình Chinh", "id-1", "Trường Mầm non Tuổi Hồng", secondId), ids);
+        assertEquals(List.of("id-1", secondId), List.copyOf(ids.values()));
+        assertEquals(2 + first.stepCount() + second.stepCount(), calls.size());
+        assertEquals("Thư ký Hội đồng tự đánh giá - Đặng Thị Ngọc Lan", calls.get(1).user());
+        assertEquals("Hiệu trưởng - Lưu Thuận Phong", calls.get(13).user());
+        checkCalls(first, 0, 1);
+        checkCalls(second, 1 + first.stepCount(), 2 + first.items().size() + (int) first.progressCount());
         assertThat(calls.stream().map(Call::correlationId).distinct().count()).isEqualTo(calls.size());
+
         String printed = console.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("[1/48] Lập kế hoạch 107/KH-LĐC (dự thảo)",
                 "[14/48] Ghi nhận tiến độ tiêu chí 1.5: Đang thực hiện 60% (15/09/2023)",
-                "Nộp báo cáo giám sát cuối học kỳ I (12/01/2024)",
+                "Nộp báo cáo giám sát cuối học kỳ I (19/01/2024)",
                 "[48/48] Nộp báo cáo giám sát cuối năm học (28/05/2024)",
-                "Đã nạp xong kế hoạch mẫu 107/KH-LĐC (mã id-1): 11 nội dung cải tiến, 32 bản ghi tiến độ, 3 báo cáo");
+                "Đã nạp xong kế hoạch mẫu 107/KH-LĐC (mã id-1): 11 nội dung cải tiến, 32 bản ghi tiến độ, 3 báo cáo",
+                "[1/29] Lập kế hoạch 12/KH-MNTH (dự thảo)",
+                "[13/29] Ghi nhận tiến độ tiêu chí 1.4: Chưa thực hiện (08/10/2021)",
+                "[29/29] Ghi nhận tiến độ tiêu chí 1.1: Hoàn thành (25/05/2022)",
+                "Đã nạp xong kế hoạch mẫu 12/KH-MNTH (mã " + secondId + "): 6 nội dung cải tiến, 19 bản ghi tiến độ, 2 báo cáo");
+        // Each plan's steps are headed by its school.
+        int firstHeading = printed.indexOf("» Trường Tiểu học Lê Đình Chinh – kế hoạch 107/KH-LĐC, năm học 2023-2024");
+        int secondHeading = printed.indexOf("» Trường Mầm non Tuổi Hồng – kế hoạch 12/KH-MNTH, năm học 2021-2022");
+        assertThat(firstHeading).isNotNegative().isLessThan(printed.indexOf("[1/48]"));
+        assertThat(secondHeading).isGreaterThan(printed.indexOf("[48/48]")).isLessThan(printed.indexOf("[1/29]"));
+    }
+
+    /** The GET, then the plan, its items, the approval and the timeline of {@code data}, from call {@code from}. */
+    private void checkCalls(DemoData data, int from, int planNumber) {
+        String planPath = "/api/plans/id-" + planNumber;
+        assertEquals(new Call("GET", "/api/plans", null, calls.get(from).correlationId(), null), calls.get(from));
+        assertEquals(new Call("POST", "/api/plans", data.plan().actor(), calls.get(from + 1).correlationId(),
+                data.plan().request()), calls.get(from + 1));
+        for (int i = 0; i < data.items().size(); i++) {
+            Call item = calls.get(from + 2 + i);
+            assertEquals(planPath + "/items", item.path());
+            assertEquals(data.items().get(i).request(), item.body());
+        }
+        Call approve = calls.get(from + 2 + data.items().size());
+        assertEquals(planPath + "/approve", approve.path());
+        assertEquals(data.approve().actor(), approve.user());
+
+        // Item ids follow the plan's: the first row gets the plan's number + 1, and so on.
+        List<String> codes = data.items().stream().map(DemoData.ItemStep::key).toList();
+        for (int i = 0; i < data.timeline().size(); i++) {
+            DemoData.Event event = data.timeline().get(i);
+            Call call = calls.get(from + 3 + data.items().size() + i);
+            assertEquals(event.request(), call.body());
+            assertEquals(event.actor(), call.user());
+            if (event instanceof DemoData.ProgressEvent p) {
+                assertEquals(planPath + "/items/id-" + (planNumber + 1 + codes.indexOf(p.itemKey())) + "/progress",
+                        call.path());
+            } else {
+                assertEquals(planPath + "/reports", call.path());
+                assertEquals(event.at().toString(), ((Map<?, ?>) call.body()).get("submittedOn"));
+            }
+        }
     }
 
     @Test
-    void aPlanAlreadyThereIsNotLoadedTwice() {
-        plansJson = "[{\"id\":\"other\",\"documentNumber\":\"107/KH-LĐC\",\"schoolYear\":\"2022-2023\"},"
-                + "{\"id\":\"p-7\",\"schoolName\":\"Trường Tiểu học Lê Đình Chinh\",\"documentNumber\":\"107/KH-LĐC\","
-                + "\"schoolYear\":\"2023-2024\",\"frameworkId\":\"TT17-2018\",\"status\":\"APPROVED\",\"itemCount\":11}]";
+    void theCommandLinePrintsTheMainPlanIdLast() {
+        assertEquals(0, DemoLoader.cli(new String[] {base().toString()}, out));
+
+        List<String> lines = console.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("id-1", lines.get(lines.size() - 1));
+        assertThat(lines.get(lines.size() - 2)).startsWith("Mã kế hoạch mẫu – Trường Mầm non Tuổi Hồng: id-");
+        assertEquals("Mã kế hoạch mẫu – Trường Tiểu học Lê Đình Chinh: id-1", lines.get(lines.size() - 3));
+    }
+
+    @Test
+    void aBadAddressIsRefused() {
+        assertEquals(2, DemoLoader.cli(new String[] {"localhost:8081"}, out));
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("Địa chỉ plan-service không hợp lệ");
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void plansAlreadyThereAreNotLoadedTwice() {
+        plansJson = "[" + LE_DINH_CHINH_THERE + ",{\"id\":\"p-8\",\"documentNumber\":\"12/KH-MNTH\","
+                + "\"schoolYear\":\"2021-2022\",\"status\":\"APPROVED\",\"itemCount\":6}]";
+
+        assertEquals(Map.of("Trường Tiểu học Lê Đình Chinh", "p-7", "Trường Mầm non Tuổi Hồng", "p-8"),
+                DemoLoader.loadAll(base(), out));
+
+        assertEquals(List.of("GET", "GET"), calls.stream().map(Call::method).toList());
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("đã có sẵn (mã p-7), không nạp lại",
+                "đã có sẵn (mã p-8), không nạp lại").doesNotContain("Lưu ý");
+    }
+
+    @Test
+    void onlyTheMissingPlanIsLoaded() {
+        plansJson = "[" + LE_DINH_CHINH_THERE + "]";
 
         assertEquals("p-7", DemoLoader.load(base(), out));
 
-        assertEquals(1, calls.size());
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("đã có sẵn (mã p-7), không nạp lại")
-                .doesNotContain("Lưu ý");
+        DemoData second = DemoData.load(DemoData.TUOI_HONG);
+        assertEquals(2 + second.stepCount(), calls.size());
+        assertEquals(second.plan().request(), calls.get(2).body());
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("đã có sẵn (mã p-7), không nạp lại",
+                "Đã nạp xong kế hoạch mẫu 12/KH-MNTH (mã id-1)");
     }
 
     @Test
@@ -150,8 +210,21 @@ class DemoLoaderTest {
                 .hasMessageContaining("[19/48] Ghi nhận tiến độ tiêu chí 1.7")
                 .hasMessageContaining("HTTP 422 – Trạng thái và tỉ lệ hoàn thành mâu thuẫn: "
                         + "Trạng thái Hoàn thành cần tỉ lệ 100%, nhận được 90% [trường: percent]");
-        assertEquals(20, calls.size());
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("LỖI: Không nạp được dữ liệu mẫu ở bước [19/48]");
+        assertEquals(20, calls.size(), "the second plan is not tried");
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("LỖI: Không nạp được dữ liệu mẫu (Trường Tiểu học Lê Đình Chinh) ở bước [19/48]");
+    }
+
+    @Test
+    void aRefusalInTheSecondPlanNamesItsSchoolAndFailsTheCommand() {
+        failOnCall = 51; // the first plan's GET and 48 steps, the second GET, then its creation
+
+        assertEquals(1, DemoLoader.cli(new String[] {base().toString()}, out));
+
+        assertEquals(51, calls.size());
+        List<String> lines = console.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(lines.size() - 1)).startsWith("LỖI: Không nạp được dữ liệu mẫu (Trường Mầm non Tuổi Hồng) "
+                + "ở bước [1/29] Lập kế hoạch 12/KH-MNTH (dự thảo): HTTP 422");
     }
 
     @Test
