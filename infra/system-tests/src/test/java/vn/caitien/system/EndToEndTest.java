@@ -130,28 +130,6 @@ class EndToEndTest {
         for (int i = 0; i < history.size(); i++) assertThat(history.get(i).get("sequence").asLong()).isEqualTo(i);
     }
 
-    /** Prints how long a recorded progress takes to show on the dashboard; a measurement, not a pass/fail rule. */
-    @Test
-    void measuresCommandToDashboardLatency() throws Exception {
-        SamplePlan sample = SamplePlan.create(plan);
-        String progressUri = "/api/plans/" + sample.planId() + "/progress";
-        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(monitoring.uri(progressUri)).status() == 200);
-        List<Long> millis = new ArrayList<>();
-        for (int i = 1; i <= 20; i++) {
-            int percent = i * 4;
-            long started = System.nanoTime();
-            Http.post(plan.uri("/api/plans/" + sample.planId() + "/items/" + sample.itemIds().get(1) + "/progress"),
-                    "Tổ giám sát", SamplePlan.progress("DANG_THUC_HIEN", percent, "2024-03-01"));
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
-                    .until(() -> Http.get(monitoring.uri(progressUri)).body().at("/items/1/percent").asInt() == percent);
-            millis.add((System.nanoTime() - started) / 1_000_000);
-        }
-        List<Long> sorted = millis.stream().sorted().toList();
-        System.out.printf("Lệnh → bảng theo dõi (20 lần, ms): p50 %d, p90 %d, max %d; tất cả %s%n",
-                sorted.get(9), sorted.get(17), sorted.get(19), millis);
-        assertThat(sorted).hasSize(20);
-    }
-
     private static long storedEvents() throws Exception {
         try (Connection c = DriverManager.getConnection(stack.postgres().jdbcUrl("caitien", "plan"), "postgres", "");
              ResultSet rs = c.createStatement().executeQuery("select count(*) from domain_event_entry")) {
