@@ -11,6 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.caitien.api.wire.CloudEventsConverter;
 import vn.caitien.api.wire.TokenTable;
 
+import java.time.Clock;
+import java.time.ZoneId;
+
 
 @Configuration
 public class ConsumerConfiguration {
@@ -29,6 +32,10 @@ public class ConsumerConfiguration {
         return configurer -> configurer.eventProcessing()
                 .registerHandlerInterceptor(PROCESSOR, c -> new ProcessedEvents(jdbc, PROCESSOR));
     }
+
+    /** Due dates and report dates are Vietnamese dates. */
+    @Bean
+    Clock clock() { return Clock.system(ZoneId.of("Asia/Ho_Chi_Minh")); }
 
     /** Tokens (Kafka offsets) go to this service's own snake_case token_entry table. */
     @Bean

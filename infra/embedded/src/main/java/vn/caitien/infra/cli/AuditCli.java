@@ -1,0 +1,139 @@
+package vn.caitien.infra.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The auditor's replay in a terminal: {@code ./caitien audit history|state|verify <planId> [--as-of ...]}.
+ * It asks reporting-service (history, state) and plan-service (verify, over the event store itself).
+ */
+public final class AuditCli {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final PrintStream out;
+    private final String planService;
+    private final String reportingService;
+
+    AuditCli(PrintStream out, String planService, String reportingService) {
+        this.out = out;
+        this.planService = planService;
+        this.reportingService = reportingService;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        String plan = "http://localhost:" + env("PLAN_SERVICE_PORT", "8081");
+        String reporting = "http://localhost:" + env("REPORTING_SERVICE_PORT", "8083");
+        System.exit(new AuditCli(out, plan, reporting).run(args));
+    }
+
+    int run(String[] args) {
+        if (args.length < 2) return usage();
+        String asOf = args.length >= 4 && args[2].equals("--as-of") ? args[3] : null;
+        try {
+            return switch (args[0]) {
+                case "history" -> history(args[1]);
+                case "state" -> state(args[1], asOf);
+                case "verify" -> verify(args[1]);
+                default -> usage();
+            };
+        } catch (CliError e) {
+            out.println("✗ " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            out.println("✗ Không gọi được dịch vụ: " + e.getMessage() + " (hệ thống đã chạy chưa? ./caitien up)");
+            return 1;
+        }
+    }
+
+    private int history(String planId) throws Exception {
+        JsonNode events = get(reportingService + "/api/plans/" + enc(planId) + "/history");
+        out.printf("Lịch sử kế hoạch %s — %d sự kiện%n%n", planId, events.size());
+        out.printf("%4s  %-19s  %-10s  %-28s  %s%n", "#", "Ghi lúc", "Hiệu lực", "Người thực hiện", "Nội dung");
+        for (JsonNode e : events) {
+            out.printf("%4d  %-19s  %-10s  %-28s  %s%n", e.get("sequence").asLong(),
+                    WHEN.format(Instant.parse(e.get("recordedAt").asText())), text(e, "effectiveDate"),
+                    cut(text(e, "actor"), 28), e.get("description").asText());
+        }
+        return 0;
+    }
+
+    private int state(String planId, String asOf) throws Exception {
+        String query = asOf == null ? "" : "?asOf=" + enc(asOf);
+        JsonNode s = get(reportingService + "/api/plans/" + enc(planId) + "/state" + query);
+        out.printf("Kế hoạch %s — %s, năm học %s (%s)%n", text(s, "documentNumber"), s.at("/school/name").asText(),
+                text(s, "schoolYear"), text(s, "frameworkId"));
+        out.printf("Tình trạng tại %s: %s; đã áp dụng đến sự kiện #%d%n%n", asOf == null ? "hiện tại" : asOf,
+                "APPROVED".equals(text(s, "status")) ? "đã ban hành" : "dự thảo", s.get("lastSequence").asLong());
+        out.printf("%-7s  %-16s  %7s  %-10s  %s%n", "Tiêu chí", "Trạng thái", "Tỉ lệ", "Hiệu lực", "Minh chứng");
+        for (JsonNode item : s.get("items")) {
+            out.printf("%-7s  %-16s  %7s  %-10s  %s%n", item.at("/details/criterionCode").asText(),
+                    item.get("status").asText(), item.get("percent").isNull() ? "—" : item.get("percent").asInt() + "%",
+                    text(item, "lastEffectiveDate"), String.join(", ", json.convertValue(item.get("evidenceCodes"), String[].class)));
+        }
+        out.println();
+        for (JsonNode report : s.get("reports")) {
+            out.printf("Báo cáo %s lần %d, gửi ngày %s%n", report.get("period").asText(), report.get("revision").asInt(),
+                    text(report, "submittedOn"));
+        }
+        return 0;
+    }
+
+    private int verify(String planId) throws Exception {
+        JsonNode v = get(planService + "/api/plans/" + enc(planId) + "/verify");
+        if (v.get("intact").asBoolean()) {
+            out.printf("✓ Chuỗi băm nguyên vẹn: %d sự kiện; mã băm cuối %s%n", v.get("events").asInt(), text(v, "headHash"));
+            return 0;
+        }
+        out.printf("✗ PHÁT HIỆN SAI LỆCH tại sự kiện số %s: %s%n", text(v, "firstBrokenSequence"), text(v, "problem"));
+        return 3;
+    }
+
+    private JsonNode get(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        JsonNode body = json.readTree(response.body().isBlank() ? "{}" : response.body());
+        if (response.statusCode() >= 400) {
+            throw new CliError(body.path("detail").asText(body.path("title").asText("HTTP " + response.statusCode())));
+        }
+        return body;
+    }
+
+    private int usage() {
+        out.println("Cách dùng: ./caitien audit history|state|verify <mã kế hoạch> [--as-of 2024-01-15T00:00:00+07:00]");
+        return 2;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? "" : value.asText();
+    }
+
+    private static String cut(String s, int width) { return s.length() <= width ? s : s.substring(0, width - 1) + "…"; }
+
+    private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
+
+    private static String env(String key, String fallback) {
+        String value = System.getenv(key);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static final class CliError extends RuntimeException {
+        CliError(String message) { super(message); }
+    }
+}

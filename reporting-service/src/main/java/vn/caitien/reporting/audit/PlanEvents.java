@@ -1,0 +1,58 @@
+package vn.caitien.reporting.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import vn.caitien.api.wire.EventTypes;
+import vn.caitien.api.wire.WireJson;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/** A plan's events as reporting-service keeps them, read back as the contract's records. */
+@Repository
+public class PlanEvents {
+    private final JdbcTemplate jdbc;
+
+    public PlanEvents(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Stored(long sequence, String type, Object event, Instant recordedAt, String actor, String description) {
+    }
+
+    /** The plan's events recorded at or before {@code cutOff} (null = all), in the plan's order. */
+    public List<Stored> upTo(String planId, Instant cutOff) {
+        return jdbc.query("""
+                select sequence, type, payload::text, recorded_at, actor, description from plan_event
+                where plan_id = ? and (?::timestamptz is null or recorded_at <= ?::timestamptz) order by sequence""",
+                (rs, n) -> new Stored(rs.getLong(1), rs.getString(2), read(rs.getString(2), rs.getString(3)),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6)),
+                planId, ts(cutOff), ts(cutOff));
+    }
+
+    public boolean exists(String planId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from plan_event where plan_id = ?)",
+                Boolean.class, planId));
+    }
+
+    /** Folds the events into the plan's state; every call replays from the first event. */
+    public PlanState fold(List<Stored> events) {
+        PlanState state = new PlanState();
+        events.forEach(e -> state.apply(e.event(), e.sequence(), e.recordedAt(), e.actor()));
+        return state;
+    }
+
+    private static Object read(String type, String json) {
+        Class<?> payloadType = EventTypes.classOf(EventTypes.PREFIX + type)
+                .orElseThrow(() -> new IllegalStateException("Unknown stored event type " + type));
+        try {
+            return WireJson.mapper().readValue(json, payloadType);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable stored event of type " + type, e);
+        }
+    }
+
+    private static Timestamp ts(Instant instant) { return instant == null ? null : Timestamp.from(instant); }
+}

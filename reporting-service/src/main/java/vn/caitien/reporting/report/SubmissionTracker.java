@@ -1,0 +1,92 @@
+package vn.caitien.reporting.report;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.caitien.api.plan.SchoolYear;
+import vn.caitien.api.report.ReportPeriod;
+
+import java.sql.Array;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** For an education office: per period, which schools under a unit sent their report on time, late, or not yet. */
+@RestController
+@Tag(name = "Theo dõi nộp báo cáo", description = "Trường nào đã nộp báo cáo giám sát đúng hạn, trễ hạn hoặc chưa nộp")
+public class SubmissionTracker {
+    private final JdbcTemplate jdbc;
+    private final ReportArchive archive;
+    private final ReportCadence cadence;
+    private final Clock clock;
+
+    public SubmissionTracker(JdbcTemplate jdbc, ReportArchive archive, ReportCadence cadence, Clock clock) {
+        this.jdbc = jdbc;
+        this.archive = archive;
+        this.cadence = cadence;
+        this.clock = clock;
+    }
+
+    public record School(String planId, String schoolName, List<String> managingUnit, String schoolYear,
+                         LocalDate dueDate, String state, LocalDate submittedOn, Integer revision) {
+    }
+
+    public record Period(String period, String label, int onTime, int late, int missing, int notDue, List<School> schools) {
+    }
+
+    @GetMapping("/api/submissions")
+    @Operation(summary = "Tình hình nộp báo cáo theo kỳ của các trường thuộc một đơn vị")
+    public Map<String, Object> submissions(
+            @Parameter(description = "Đường dẫn đơn vị, vd. Thành phố Hồ Chí Minh/Quận 10") @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String schoolYear) {
+        List<String> path = unit == null ? List.of() : Arrays.stream(unit.split("/")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+        List<School> plans = jdbc.query("""
+                select plan_id, school_name, managing_unit, school_year from plan_directory
+                where approved and managing_unit[1:cardinality(?::text[])] = ?::text[]
+                  and (?::text is null or school_year = ?) order by school_name""",
+                (rs, n) -> new School(rs.getString(1), rs.getString(2), list(rs.getArray(3)), rs.getString(4),
+                        null, null, null, null),
+                path.toArray(String[]::new), path.toArray(String[]::new), blank(schoolYear), blank(schoolYear));
+        Map<String, List<ReportArchive.Revision>> sent = new LinkedHashMap<>();
+        archive.revisions(plans.stream().map(School::planId).toList())
+                .forEach(r -> sent.computeIfAbsent(r.planId() + "/" + r.period(), k -> new ArrayList<>()).add(r));
+        LocalDate today = LocalDate.now(clock);
+        List<Period> periods = new ArrayList<>();
+        for (ReportPeriod period : ReportPeriod.values()) {
+            List<School> schools = new ArrayList<>();
+            for (School plan : plans) {
+                LocalDate due = cadence.dueDates(plan.managingUnit(), SchoolYear.parse(plan.schoolYear())).get(period);
+                if (due == null) continue; // this province does not ask for this period
+                List<ReportArchive.Revision> revisions = sent.getOrDefault(plan.planId() + "/" + period.name(), List.of());
+                schools.add(revisions.isEmpty()
+                        ? new School(plan.planId(), plan.schoolName(), plan.managingUnit(), plan.schoolYear(), due,
+                        today.isAfter(due) ? "MISSING" : "NOT_DUE", null, null)
+                        : new School(plan.planId(), plan.schoolName(), plan.managingUnit(), plan.schoolYear(), due,
+                        !revisions.get(0).submittedOn().isAfter(due) ? "ON_TIME" : "LATE",
+                        revisions.get(0).submittedOn(), revisions.get(revisions.size() - 1).revision()));
+            }
+            periods.add(new Period(period.name(), period.label(), count(schools, "ON_TIME"), count(schools, "LATE"),
+                    count(schools, "MISSING"), count(schools, "NOT_DUE"), schools));
+        }
+        return Map.of("path", path, "schoolYear", schoolYear == null ? "" : schoolYear, "asOf", today, "periods", periods);
+    }
+
+    private static int count(List<School> schools, String state) {
+        return (int) schools.stream().filter(s -> state.equals(s.state())).count();
+    }
+
+    private static List<String> list(Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static String blank(String s) { return s == null || s.isBlank() ? null : s.strip(); }
+}
