@@ -68,7 +68,8 @@ public class ReportController {
         return resolve(planId, period, revision);
     }
 
-    MonitoringReport resolve(String planId, ReportPeriod period, Integer revision) {
+    /** The frozen revision (latest if null), or for an unsubmitted period a draft as of today. */
+    public MonitoringReport resolve(String planId, ReportPeriod period, Integer revision) {
         Optional<MonitoringReport> frozen = archive.report(planId, period.name(), revision);
         if (frozen.isPresent()) return frozen.get();
         if (revision != null) {
