@@ -5,6 +5,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +49,23 @@ class ReportingAndAuditTest {
         assertThat(corrected.get("correctionReason").asText()).isEqualTo("Bổ sung số liệu kinh phí");
         JsonNode first = Http.get(system.reporting.uri("/api/plans/" + sample.planId() + "/reports/CUOI_HK1?revision=1")).body();
         assertThat(first).as("the earlier revision stays visible").isEqualTo(frozen);
+
+        String base = "/api/plans/" + sample.planId() + "/reports/CUOI_HK1?revision=1&format=";
+        HttpResponse<byte[]> pdf = download(base + "pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        HttpResponse<byte[]> docx = download(base + "docx");
+        assertThat(docx.headers().firstValue("Content-Disposition").orElse("")).contains("lan-1.docx");
+        assertThat(new String(docx.body(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+        HttpResponse<byte[]> html = download(base + "html");
+        assertThat(new String(html.body(), StandardCharsets.UTF_8)).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+                .contains("LÊ ĐÌNH CHINH").contains("BÁO CÁO");
+        assertThat(download(base + "odt").statusCode()).isEqualTo(400);
+    }
+
+    private static HttpResponse<byte[]> download(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(system.reporting.uri(path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
