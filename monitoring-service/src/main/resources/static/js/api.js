@@ -26,7 +26,8 @@ async function parse(response) {
     try {
       body = JSON.parse(text);
     } catch {
-      body = { detail: text.slice(0, 300) };
+      // An HTML error page (e.g. from the servlet container) says nothing useful to a reader.
+      body = { detail: text.trimStart().startsWith('<') ? '' : text.slice(0, 300) };
     }
   }
   if (!response.ok) throw new ApiError(response.status, body);
@@ -81,7 +82,8 @@ export async function command(method, path, body, user) {
     'X-Correlation-Id': uuid(),
   };
   if (user && user.trim()) headers['X-User'] = encodeURIComponent(user.trim());
-  return send(new URL(path, planServiceUrl), { method, headers, body: JSON.stringify(body) });
+  // Concatenate rather than new URL(path, base): plan-service may sit behind a proxy under a path prefix.
+  return send(`${planServiceUrl.replace(/\/+$/, '')}${path}`, { method, headers, body: JSON.stringify(body) });
 }
 
 const RECORDER_KEY = 'caitien.recorder';

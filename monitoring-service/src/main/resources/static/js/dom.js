@@ -23,7 +23,8 @@ export function h(tag, attrs, ...children) {
   return el;
 }
 
-function append(el, children) {
+/** Append children like h() does: arrays flattened, null/false skipped (native append would print "null"). */
+export function append(el, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     if (Array.isArray(child)) append(el, child);

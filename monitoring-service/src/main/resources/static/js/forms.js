@@ -28,7 +28,9 @@ export function field(name, label, control, { hint, required, className } = {}) 
 }
 
 export function problemBox() {
-  return h('div', { class: 'form-problem alert alert-error', role: 'alert', 'data-testid': 'form-problem', hidden: true });
+  return h('div', {
+    class: 'form-problem alert alert-error', role: 'alert', tabindex: '-1', 'data-testid': 'form-problem', hidden: true,
+  });
 }
 
 export function clearErrors(form) {

@@ -8,7 +8,7 @@ import { overdueMarker, progressBar, statusBadge } from './components.js';
 
 const COLUMNS = [
   'TT', 'Tiêu chuẩn, tiêu chí', 'Kết quả cần đạt', 'Công việc/giải pháp', 'Chủ trì và phối hợp',
-  'Thời gian', 'Dự kiến kinh phí', 'Điều kiện hỗ trợ khác', 'Ghi chú', 'Tiến độ', 'Minh chứng, cập nhật', 'Thao tác',
+  'Thời gian', 'Dự kiến kinh phí', 'Điều kiện hỗ trợ khác', 'Ghi chú', 'Tiến độ thực hiện',
 ];
 
 /**
@@ -48,7 +48,8 @@ export function itemsTable(items, actions) {
 function itemRow(item, running, actions) {
   const d = item.details || {};
   // data-label feeds the card layout on phones, where header cells are hidden.
-  const cell = (label, ...content) => h('td', { 'data-label': label }, ...content);
+  const cell = (label, ...content) => h('td', { 'data-label': label },
+    content.some((c) => c !== null && c !== undefined && c !== '') ? h('div', { class: 'cell' }, ...content) : null);
   return h('tr', {
     class: `item ${item.overdue ? 'is-overdue' : ''}`, 'data-item-id': item.itemId, 'data-status': item.status,
   },
@@ -61,10 +62,9 @@ function itemRow(item, running, actions) {
   cell('Thời gian', timeText(item)),
   cell('Dự kiến kinh phí', budgetText(item)),
   cell('Điều kiện hỗ trợ khác', d.supportConditions || '—'),
-  cell('Ghi chú', d.notes || ''),
-  cell('Tiến độ', progressCell(item)),
-  cell('Minh chứng, cập nhật', updateCell(item)),
-  cell('Thao tác', actionsCell(item, actions)));
+  cell('Ghi chú', d.notes || null),
+  // Progress, its evidence and the buttons share one column so the table fits a laptop screen.
+  cell('Tiến độ', progressCell(item), updateCell(item), actionsCell(item, actions)));
 }
 
 function indicatorList(indicators, values) {
@@ -123,14 +123,13 @@ function progressCell(item) {
 }
 
 function updateCell(item) {
-  return [
+  return h('div', { class: 'update-info' },
     h('div', {}, 'Minh chứng: ', h('strong', { 'data-testid': 'item-evidence' }, String(item.evidenceCount || 0))),
     item.lastEffectiveDate ? h('div', { class: 'muted' }, `Ngày ghi nhận: ${date(item.lastEffectiveDate)}`) : null,
     item.lastUpdatedAt
-      ? h('div', { class: 'muted' }, `Cập nhật ${dateTime(item.lastUpdatedAt)}`,
+      ? h('div', { class: 'muted', 'data-testid': 'item-updated' }, `Cập nhật ${dateTime(item.lastUpdatedAt)}`,
         item.lastUpdatedBy ? ` bởi ${item.lastUpdatedBy}` : '')
-      : h('div', { class: 'muted' }, 'Chưa có cập nhật'),
-  ];
+      : h('div', { class: 'muted' }, 'Chưa có cập nhật'));
 }
 
 function actionsCell(item, actions) {

@@ -78,7 +78,7 @@ class ReportingAndAuditTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> history(sample).size() == 6);
 
         String asOf = URLEncoder.encode(OffsetDateTime.ofInstant(approved, ZoneOffset.ofHours(7)).toString(), StandardCharsets.UTF_8);
-        JsonNode then = Http.get(system.reporting.uri("/api/plans/" + sample.planId() + "/state?asOf=" + asOf)).body();
+        JsonNode then = Http.get(system.reporting.uri("/api/plans/" + sample.planId() + "/state?basis=recorded&asOf=" + asOf)).body();
         assertThat(then.get("status").asText()).isEqualTo("APPROVED");
         assertThat(then.get("lastSequence").asLong()).isEqualTo(4);
         assertThat(then.at("/items").findValuesAsText("status")).containsOnly("CHUA_THUC_HIEN");

@@ -12,7 +12,7 @@ record SamplePlan(String planId, List<String> itemIds) {
         Http.Response created = Http.post(plan.uri("/api/plans"), "Lưu Thuận Phong", """
                 {"school": {"name": "Trường Tiểu học Lê Đình Chinh", "type": "TIEU_HOC",
                             "managingUnit": ["Thành phố Hồ Chí Minh", "Quận 10"]},
-                 "frameworkId": "TT17-2018", "schoolYear": "2023-2024", "documentNumber": "107/KH-LĐC",
+                 "frameworkId": "TT17-2018", "schoolYear": "2023-2024", "documentNumber": "99/KH-TN",
                  "issueDate": "2023-08-18"}""");
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         String planId = created.body().get("id").asText();

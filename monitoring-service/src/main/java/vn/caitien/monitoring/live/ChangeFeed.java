@@ -1,6 +1,7 @@
 package vn.caitien.monitoring.live;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.annotation.PreDestroy;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,4 +66,11 @@ public class ChangeFeed {
     }
 
     public int subscriberCount() { return subscribers.size(); }
+
+    /** Open dashboards would otherwise hold a graceful shutdown until it times out. */
+    @PreDestroy
+    void closeAll() {
+        subscribers.forEach(SseEmitter::complete);
+        subscribers.clear();
+    }
 }

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -42,9 +41,11 @@ public class OfficeController {
                 blank(schoolYear), null));
     }
 
-    @GetMapping("/api/schools/{schoolKey}")
+    @GetMapping("/api/school")
     @Operation(summary = "Một trường: các kế hoạch qua các năm học")
-    public Map<String, Object> school(@PathVariable String schoolKey) {
+    public Map<String, Object> school(
+            @Parameter(description = "Mã trường, hoặc đường dẫn đơn vị/tên trường khi trường không có mã")
+            @RequestParam("key") String schoolKey) {
         List<PlanSummary> plans = progress.summaries(new PlanFilter(List.of(), null, null, null, schoolKey)).stream()
                 .sorted(Comparator.comparing(PlanSummary::schoolYear).reversed()).toList();
         if (plans.isEmpty()) {
