@@ -7,6 +7,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,8 +53,10 @@ public class TopicPositions implements DisposableBean {
         Map<TopicPartition, Long> positions = new HashMap<>();
         processor().ifPresent(p -> p.processingStatus().values().stream()
                 .map(EventTrackerStatus::getTrackingToken)
-                .filter(t -> t != null)
-                .map(KafkaTrackingToken::from)
+                // During a rebuild the position is wrapped in a ReplayToken; its lower bound is where we are.
+                .map(t -> t == null ? null : WrappedToken.unwrapLowerBound(t))
+                .filter(KafkaTrackingToken.class::isInstance)
+                .map(KafkaTrackingToken.class::cast)
                 .forEach(token -> token.getPositions().forEach((tp, offset) -> positions.merge(tp, offset + 1, Math::max))));
         return positions.values().stream().mapToLong(Long::longValue).sum();
     }
