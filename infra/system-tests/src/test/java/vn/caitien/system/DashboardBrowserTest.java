@@ -80,7 +80,7 @@ class DashboardBrowserTest {
         assertThat(text("[data-testid=completed-count]")).isEqualTo(summary.get("completedCount").asText());
         assertThat(text("[data-testid=overdue-count]")).isEqualTo(summary.get("overdueCount").asText()).isEqualTo("3");
         assertThat(text("[data-testid=plan-status]")).isEqualTo("Đã ban hành");
-        assertThat(text("[data-testid=document-number]")).isEqualTo("107/KH-LĐC");
+        assertThat(text("[data-testid=document-number]")).isEqualTo(summary.get("documentNumber").asText());
         for (JsonNode item : api.get("items")) {
             String itemId = item.get("itemId").asText();
             assertThat(cell(itemId, "item-status")).isEqualTo(item.get("statusLabel").asText());

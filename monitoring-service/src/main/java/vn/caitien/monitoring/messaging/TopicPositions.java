@@ -5,9 +5,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * How far the processor has read the plan events topic, and how far the topic goes: the basis of
@@ -48,17 +50,30 @@ public class TopicPositions implements DisposableBean {
                 .mapToLong(info -> info.offset()).sum();
     }
 
-    /** Records the processor has read: for each partition, the last offset read plus one. */
+    /**
+     * Records the processor has seen: for each partition, the last offset read plus one. During and
+     * after a rebuild the token is a ReplayToken; what it had seen before the reset counts as seen,
+     * so lag means "new records not yet read".
+     */
     public long consumedTotal() {
         Map<TopicPartition, Long> positions = new HashMap<>();
         processor().ifPresent(p -> p.processingStatus().values().stream()
-                .map(EventTrackerStatus::getTrackingToken)
-                // During a rebuild the position is wrapped in a ReplayToken; its lower bound is where we are.
-                .map(t -> t == null ? null : WrappedToken.unwrapLowerBound(t))
-                .filter(KafkaTrackingToken.class::isInstance)
-                .map(KafkaTrackingToken.class::cast)
+                // The public token of a replaying tracker is only its current position; the internal one
+                // also holds what was seen before the reset.
+                .map(status -> status instanceof TrackerStatus tracker ? tracker.getInternalTrackingToken()
+                        : status.getTrackingToken())
+                .flatMap(TopicPositions::kafkaTokens)
                 .forEach(token -> token.getPositions().forEach((tp, offset) -> positions.merge(tp, offset + 1, Math::max))));
         return positions.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The Kafka positions inside a token, however many rebuilds have wrapped it in ReplayTokens. */
+    private static Stream<KafkaTrackingToken> kafkaTokens(TrackingToken token) {
+        if (token instanceof KafkaTrackingToken kafka) return Stream.of(kafka);
+        if (token instanceof ReplayToken replay) {
+            return Stream.concat(kafkaTokens(replay.getTokenAtReset()), kafkaTokens(replay.lowerBound()));
+        }
+        return Stream.empty();
     }
 
     public Optional<TrackingEventProcessor> processor() {

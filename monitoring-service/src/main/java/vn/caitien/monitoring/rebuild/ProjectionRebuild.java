@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.caitien.monitoring.messaging.ConsumerConfiguration;
 import vn.caitien.monitoring.messaging.TopicPositions;
 
 import java.time.Duration;
@@ -20,12 +22,18 @@ import java.time.Instant;
 @Service
 public class ProjectionRebuild {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+    /** With duplicates on the topic the count may stop short of the total; quiet this long means done. */
+    static final Duration QUIET = Duration.ofSeconds(3);
     private final TopicPositions positions;
+    private final JdbcTemplate jdbc;
     private volatile RebuildStatus status = RebuildStatus.idle();
     private volatile long target;
+    private long lastDone;
+    private Instant lastMovement;
 
-    public ProjectionRebuild(TopicPositions positions, MeterRegistry metrics) {
+    public ProjectionRebuild(TopicPositions positions, JdbcTemplate jdbc, MeterRegistry metrics) {
         this.positions = positions;
+        this.jdbc = jdbc;
         Gauge.builder("caitien.rebuild.events.done", this, r -> r.status.eventsDone())
                 .description("Sự kiện đã phát lại trong lần dựng lại gần nhất").register(metrics);
         Gauge.builder("caitien.rebuild.events.total", this, r -> r.status.eventsTotal())
@@ -45,6 +53,8 @@ public class ProjectionRebuild {
         processor.resetTokens();
         processor.start();
         status = new RebuildStatus("RUNNING", started, null, 0, target, 0, 0, "Đang phát lại sự kiện từ đầu");
+        lastDone = 0;
+        lastMovement = started;
         return status;
     }
 
@@ -52,11 +62,19 @@ public class ProjectionRebuild {
     @Scheduled(fixedDelay = 500)
     public synchronized void follow() {
         if (!"RUNNING".equals(status.state())) return;
-        long done = Math.min(positions.consumedTotal(), target);
+        // The reset emptied the dedup marks: each mark since then is one event applied by the replay.
+        long done = Math.min(target, jdbc.queryForObject(
+                "select count(*) from processed_event where processor_name = ?", Long.class, ConsumerConfiguration.PROCESSOR));
         Instant now = Instant.now();
+        if (done != lastDone) {
+            lastDone = done;
+            lastMovement = now;
+        }
         double seconds = Math.max(0.001, Duration.between(status.startedAt(), now).toMillis() / 1000.0);
         double percent = target == 0 ? 100 : Math.round(1000.0 * done / target) / 10.0;
-        boolean finished = done >= target && positions.processor().map(p -> !p.isError()).orElse(false);
+        boolean healthy = positions.processor().map(p -> p.isRunning() && !p.isError()).orElse(false);
+        boolean finished = healthy && (done >= target
+                || done > 0 && Duration.between(lastMovement, now).compareTo(QUIET) > 0);
         status = new RebuildStatus(finished ? "DONE" : "RUNNING", status.startedAt(), finished ? now : null, done,
                 target, percent, Math.round(10.0 * done / seconds) / 10.0,
                 finished ? "Đã dựng lại xong" : "Đang phát lại sự kiện từ đầu");
