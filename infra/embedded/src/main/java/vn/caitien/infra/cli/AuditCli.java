@@ -23,6 +23,11 @@ import java.time.format.DateTimeFormatter;
 public final class AuditCli {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
             .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    private static final java.util.Map<String, String> STATUS = java.util.Map.of("CHUA_THUC_HIEN", "Chưa thực hiện",
+            "DANG_THUC_HIEN", "Đang thực hiện", "HOAN_THANH", "Hoàn thành", "CHAM_TIEN_DO", "Chậm tiến độ",
+            "KHONG_THUC_HIEN", "Không thực hiện");
+    private static final java.util.Map<String, String> PERIOD = java.util.Map.of("DAU_NAM", "đầu năm học",
+            "CUOI_HK1", "cuối học kỳ I", "CUOI_NAM", "cuối năm học");
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final PrintStream out;
@@ -67,7 +72,7 @@ public final class AuditCli {
         out.printf("%4s  %-19s  %-10s  %-28s  %s%n", "#", "Ghi lúc", "Hiệu lực", "Người thực hiện", "Nội dung");
         for (JsonNode e : events) {
             out.printf("%4d  %-19s  %-10s  %-28s  %s%n", e.get("sequence").asLong(),
-                    WHEN.format(Instant.parse(e.get("recordedAt").asText())), text(e, "effectiveDate"),
+                    WHEN.format(Instant.parse(e.get("recordedAt").asText())), day(text(e, "effectiveDate")),
                     cut(text(e, "actor"), 28), e.get("description").asText());
         }
         return 0;
@@ -83,13 +88,14 @@ public final class AuditCli {
         out.printf("%-7s  %-16s  %7s  %-10s  %s%n", "Tiêu chí", "Trạng thái", "Tỉ lệ", "Hiệu lực", "Minh chứng");
         for (JsonNode item : s.get("items")) {
             out.printf("%-7s  %-16s  %7s  %-10s  %s%n", item.at("/details/criterionCode").asText(),
-                    item.get("status").asText(), item.get("percent").isNull() ? "—" : item.get("percent").asInt() + "%",
-                    text(item, "lastEffectiveDate"), String.join(", ", json.convertValue(item.get("evidenceCodes"), String[].class)));
+                    STATUS.getOrDefault(item.get("status").asText(), item.get("status").asText()),
+                    item.get("percent").isNull() ? "—" : item.get("percent").asInt() + "%",
+                    day(text(item, "lastEffectiveDate")), String.join(", ", json.convertValue(item.get("evidenceCodes"), String[].class)));
         }
         out.println();
         for (JsonNode report : s.get("reports")) {
-            out.printf("Báo cáo %s lần %d, gửi ngày %s%n", report.get("period").asText(), report.get("revision").asInt(),
-                    text(report, "submittedOn"));
+            out.printf("Báo cáo %s lần %d, gửi ngày %s%n", PERIOD.getOrDefault(report.get("period").asText(),
+                    report.get("period").asText()), report.get("revision").asInt(), day(text(report, "submittedOn")));
         }
         return 0;
     }
@@ -122,6 +128,11 @@ public final class AuditCli {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? "" : value.asText();
+    }
+
+    /** "2021-08-15" → "15/08/2021", as Vietnamese readers write dates. */
+    private static String day(String iso) {
+        return iso.length() == 10 ? iso.substring(8) + "/" + iso.substring(5, 7) + "/" + iso.substring(0, 4) : iso;
     }
 
     private static String cut(String s, int width) { return s.length() <= width ? s : s.substring(0, width - 1) + "…"; }
