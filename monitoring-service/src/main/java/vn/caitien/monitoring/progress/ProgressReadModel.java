@@ -53,7 +53,7 @@ public class ProgressReadModel {
                 where managing_unit[1:cardinality(?::text[])] = ?::text[]
                   and (?::text is null or school_type = ?) and (?::text is null or framework_id = ?)
                   and (?::text is null or school_year = ?) and (?::text is null or school_key = ?)
-                order by school_name, school_year desc""", PLAN,
+                order by school_name, school_year desc, plan_id""", PLAN,
                 unitArray(unitPath), unitArray(unitPath), schoolType, schoolType, frameworkId, frameworkId,
                 schoolYear, schoolYear, schoolKey, schoolKey);
     }
