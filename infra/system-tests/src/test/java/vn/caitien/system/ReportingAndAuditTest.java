@@ -39,6 +39,9 @@ class ReportingAndAuditTest {
         progress(sample, 0, "HOAN_THANH", 100, "2024-02-20");
         await().atMost(Duration.ofSeconds(30)).until(() -> history(sample).size() == 8);
         assertThat(report(sample, "CUOI_HK1")).isEqualTo(frozen);
+        JsonNode current = report(sample, "current");
+        assertThat(current.get("period").asText()).as("the first period not yet sent").isEqualTo("DAU_NAM");
+        assertThat(current.get("state").asText()).isEqualTo("DRAFT");
         JsonNode draft = report(sample, "CUOI_NAM");
         assertThat(draft.get("state").asText()).isEqualTo("DRAFT");
         assertThat(draft.at("/overview/completed").asInt()).isEqualTo(1);

@@ -60,6 +60,18 @@ public class ReportController {
         return result;
     }
 
+    @GetMapping("/api/plans/{planId}/reports/current")
+    @Operation(summary = "Báo cáo của kỳ hiện tại: kỳ đầu tiên chưa nộp (dự thảo đến hôm nay), hoặc kỳ cuối nếu đã nộp đủ")
+    public MonitoringReport current(@PathVariable String planId) {
+        PlanState plan = plan(planId);
+        List<String> submitted = plan.reports.stream().map(PlanState.Report::period).toList();
+        Map<ReportPeriod, LocalDate> due = cadence.dueDates(plan.school == null ? List.of() : plan.school.managingUnit(),
+                SchoolYear.parse(plan.schoolYear));
+        ReportPeriod current = due.keySet().stream().filter(p -> !submitted.contains(p.name())).findFirst()
+                .orElse(due.keySet().stream().reduce((a, b) -> b).orElse(ReportPeriod.CUOI_NAM));
+        return resolve(planId, current, null);
+    }
+
     @GetMapping("/api/plans/{planId}/reports/{period}")
     @Operation(summary = "Nội dung báo cáo một kỳ: bản đã nộp (lần mới nhất hoặc revision), hoặc dự thảo tính đến hôm nay")
     public MonitoringReport report(@PathVariable String planId, @PathVariable ReportPeriod period,
