@@ -29,9 +29,17 @@ public class AuditController {
     @Operation(summary = "Kế hoạch đúng như tại thời điểm asOf, dựng lại từ các sự kiện đến thời điểm đó")
     public PlanState state(@PathVariable String planId,
                            @Parameter(description = "vd. 2024-01-15T00:00:00+07:00; bỏ trống = hiện tại")
-                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf) {
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf,
+                           @Parameter(description = "effective: theo ngày hiệu lực của sự kiện (mặc định); "
+                                   + "recorded: theo thời điểm hệ thống ghi nhận")
+                           @RequestParam(defaultValue = "effective") String basis) {
         requireKnown(planId);
-        List<PlanEvents.Stored> upTo = events.upTo(planId, asOf == null ? null : asOf.toInstant());
+        if (!basis.equals("effective") && !basis.equals("recorded")) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "basis phải là effective hoặc recorded");
+        }
+        List<PlanEvents.Stored> upTo = asOf == null ? events.upTo(planId, null)
+                : basis.equals("recorded") ? events.upTo(planId, asOf.toInstant())
+                : events.inEffectBy(planId, asOf.toInstant(), asOf.toZonedDateTime().getZone());
         if (upTo.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Tại " + asOf + " kế hoạch " + planId + " chưa được lập");
         }

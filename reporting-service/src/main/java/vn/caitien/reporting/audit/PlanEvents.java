@@ -8,6 +8,8 @@ import vn.caitien.api.wire.WireJson;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /** A plan's events as reporting-service keeps them, read back as the contract's records. */
@@ -19,22 +21,40 @@ public class PlanEvents {
         this.jdbc = jdbc;
     }
 
-    public record Stored(long sequence, String type, Object event, Instant recordedAt, String actor, String description) {
+    public record Stored(long sequence, String type, Object event, Instant recordedAt, LocalDate effectiveDate,
+                         String actor, String description) {
     }
 
     /** The plan's events recorded at or before {@code cutOff} (null = all), in the plan's order. */
     public List<Stored> upTo(String planId, Instant cutOff) {
         return jdbc.query("""
-                select sequence, type, payload::text, recorded_at, actor, description from plan_event
+                select sequence, type, payload::text, recorded_at, effective_date, actor, description from plan_event
                 where plan_id = ? and (?::timestamptz is null or recorded_at <= ?::timestamptz) order by sequence""",
                 (rs, n) -> new Stored(rs.getLong(1), rs.getString(2), read(rs.getString(2), rs.getString(3)),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6)),
+                        rs.getTimestamp(4).toInstant(), rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
+                        rs.getString(6), rs.getString(7)),
                 planId, ts(cutOff), ts(cutOff));
     }
 
     public boolean exists(String planId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from plan_event where plan_id = ?)",
                 Boolean.class, planId));
+    }
+
+    /**
+     * The events that had taken effect by {@code cutOff} in the school's own dates: an event with an
+     * effective date (issue, approval, progress, report) counts when that date is not after the cut-off
+     * day; an event without one (an item written or changed) counts when it was recorded by then or
+     * precedes an event that counts. This is what an auditor asking "as of 15/01/2024" about a plan
+     * entered later means.
+     */
+    public List<Stored> inEffectBy(String planId, Instant cutOff, ZoneId zone) {
+        LocalDate day = LocalDate.ofInstant(cutOff, zone);
+        List<Stored> all = upTo(planId, null);
+        long lastEffective = all.stream().filter(e -> e.effectiveDate() != null && !e.effectiveDate().isAfter(day))
+                .mapToLong(Stored::sequence).max().orElse(-1);
+        return all.stream().filter(e -> e.effectiveDate() != null ? !e.effectiveDate().isAfter(day)
+                : e.sequence() < lastEffective || !e.recordedAt().isAfter(cutOff)).toList();
     }
 
     /** Folds the events into the plan's state; every call replays from the first event. */

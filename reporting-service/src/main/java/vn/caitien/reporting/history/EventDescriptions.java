@@ -57,6 +57,7 @@ final class EventDescriptions {
         if (event instanceof PlanCreated e) return e.issueDate();
         if (event instanceof PlanApproved e) return e.approvedOn();
         if (event instanceof ProgressRecorded e) return e.effectiveDate();
+        if (event instanceof ReportSubmitted e) return e.submittedOn();
         return null;
     }
 
