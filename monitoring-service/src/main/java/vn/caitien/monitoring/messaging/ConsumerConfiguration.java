@@ -6,9 +6,11 @@ import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.SimpleEventBus;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.caitien.api.report.ReportCadence;
 import vn.caitien.api.wire.CloudEventsConverter;
 import vn.caitien.api.wire.TokenTable;
 
@@ -34,6 +36,11 @@ public class ConsumerConfiguration {
                 .registerHandlerInterceptor(PROCESSOR, c -> new ProcessedEvents(jdbc, PROCESSOR))
                 .registerHandlerInterceptor(PROCESSOR, c -> new ProcessingMetrics(metrics));
     }
+
+    /** Which reports schools owe and when: configuration under caitien.reports.cadence. */
+    @Bean
+    @ConfigurationProperties("caitien.reports.cadence")
+    ReportCadence reportCadence() { return new ReportCadence(); }
 
     /** Tokens (Kafka offsets) go to this service's own snake_case token_entry table. */
     @Bean

@@ -7,6 +7,7 @@ import vn.caitien.api.catalog.Standard;
 import vn.caitien.api.item.CriterionCode;
 import vn.caitien.api.plan.SchoolYear;
 import vn.caitien.api.progress.ProgressStatus;
+import vn.caitien.api.report.ReportCadence;
 import vn.caitien.api.report.ReportPeriod;
 import vn.caitien.monitoring.messaging.ConsumerConfiguration;
 
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,11 +24,11 @@ import java.util.Optional;
  */
 @Component
 public class Standing {
-    private final ReportSchedule schedule;
+    private final ReportCadence cadence;
     private final FrameworkCatalog catalog = FrameworkCatalog.standard();
 
-    public Standing(ReportSchedule schedule) {
-        this.schedule = schedule;
+    public Standing(ReportCadence cadence) {
+        this.cadence = cadence;
     }
 
     public ItemProgress item(ProgressReadModel.ItemRow row, String frameworkId, LocalDate today) {
@@ -56,14 +58,16 @@ public class Standing {
         return new PlanSummary(plan.planId(), plan.schoolName(), plan.schoolKey(), plan.schoolType(),
                 plan.managingUnit(), plan.documentNumber(), plan.schoolYear(), plan.frameworkId(), plan.status(),
                 items.size(), completed, overdue, rate, planned, spent,
-                reportStatuses(SchoolYear.parse(plan.schoolYear()), reports, today), plan.updatedAt());
+                reportStatuses(cadence.dueDates(plan.managingUnit(), SchoolYear.parse(plan.schoolYear())), reports, today),
+                plan.updatedAt());
     }
 
-    private List<PlanSummary.ReportStatus> reportStatuses(SchoolYear year, List<ProgressReadModel.ReportRow> rows,
-                                                          LocalDate today) {
+    private List<PlanSummary.ReportStatus> reportStatuses(Map<ReportPeriod, LocalDate> dueDates,
+                                                          List<ProgressReadModel.ReportRow> rows, LocalDate today) {
         List<PlanSummary.ReportStatus> statuses = new ArrayList<>();
-        for (ReportPeriod period : ReportPeriod.values()) {
-            LocalDate due = schedule.dueDate(period, year);
+        for (Map.Entry<ReportPeriod, LocalDate> owed : dueDates.entrySet()) {
+            ReportPeriod period = owed.getKey();
+            LocalDate due = owed.getValue();
             List<ProgressReadModel.ReportRow> revisions = rows.stream()
                     .filter(r -> r.period().equals(period.name())).toList();
             ReportState state;

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.caitien.api.plan.SchoolYear;
+import vn.caitien.api.report.ReportCadence;
 import vn.caitien.api.report.ReportPeriod;
 
 import java.sql.Array;

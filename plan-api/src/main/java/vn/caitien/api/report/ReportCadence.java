@@ -1,8 +1,6 @@
-package vn.caitien.reporting.report;
+package vn.caitien.api.report;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import vn.caitien.api.plan.SchoolYear;
-import vn.caitien.api.report.ReportPeriod;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -23,8 +21,8 @@ import java.util.Map;
  * caitien.reports.cadence.overrides[0].due.CUOI_HK1=01-20
  * caitien.reports.cadence.overrides[0].due.CUOI_NAM=05-25
  * </pre>
+ * Services bind it from configuration, so monitoring and reporting judge due dates the same way.
  */
-@ConfigurationProperties("caitien.reports.cadence")
 public class ReportCadence {
     private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
     private Map<ReportPeriod, String> due = new LinkedHashMap<>(Map.of(
