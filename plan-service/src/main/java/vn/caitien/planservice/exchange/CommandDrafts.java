@@ -1,0 +1,105 @@
+package vn.caitien.planservice.exchange;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Component;
+import vn.caitien.api.item.ActionItemDetails;
+import vn.caitien.api.item.Budget;
+import vn.caitien.api.item.Money;
+import vn.caitien.api.item.Schedule;
+import vn.caitien.api.plan.CreatePlan;
+import vn.caitien.api.plan.PlanId;
+import vn.caitien.api.plan.School;
+import vn.caitien.planservice.exchange.read.Diagnostic;
+import vn.caitien.planservice.exchange.read.Diagnostics;
+import vn.caitien.planservice.exchange.read.ParsedHeader;
+import vn.caitien.planservice.exchange.read.ParsedItem;
+import vn.caitien.planservice.exchange.read.ParsedPlan;
+import vn.caitien.planservice.item.ItemRequest;
+import vn.caitien.planservice.plan.CreatePlanRequest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An imported plan goes through the same request bodies as typed entry ({@link CreatePlanRequest},
+ * {@link ItemRequest}) and their bean-validation constraints, so a value typed entry would refuse
+ * (a 65-character document number, a row without "Kết quả cần đạt") is refused here too: the plan
+ * as a whole for the header, the row alone for an item. The conversion to commands mirrors the
+ * requests' own ({@code toCommand}, {@code toDetails}), which are package-private to their controllers.
+ */
+@Component
+class CommandDrafts {
+    private final Validator validator;
+
+    CommandDrafts(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** The parsed plan with the request checks applied: more diagnostics, invalid rows skipped. */
+    ParsedPlan check(ParsedPlan parsed) {
+        Diagnostics found = new Diagnostics();
+        if (!parsed.blocked()) {
+            for (ConstraintViolation<CreatePlanRequest> v : sorted(validator.validate(request(parsed.header(), null)))) {
+                found.fatal(v.getPropertyPath().toString(), v.getMessage());
+            }
+        }
+        List<ParsedItem> items = new ArrayList<>();
+        for (ParsedItem item : parsed.items()) {
+            if (item.skipped()) {
+                items.add(item);
+                continue;
+            }
+            Set<ConstraintViolation<ItemRequest>> violations = validator.validate(request(item));
+            for (ConstraintViolation<ItemRequest> v : sorted(violations)) {
+                String field = v.getPropertyPath().toString();
+                String root = field.replaceAll("[.\\[].*$", "");
+                found.error(item.row(), parsed.column(root), field, v.getMessage() + "; bỏ qua dòng này");
+            }
+            items.add(violations.isEmpty() ? item : item.skip());
+        }
+        List<Diagnostic> more = found.all();
+        return more.isEmpty() ? parsed : parsed.with(items, more);
+    }
+
+    CreatePlan createPlan(ParsedHeader header, PlanId planId) {
+        CreatePlanRequest request = request(header, planId);
+        CreatePlanRequest.SchoolRequest school = request.school();
+        return new CreatePlan(planId, new School(school.name().strip(), school.code(), school.type(), school.managingUnit()),
+                request.frameworkId().strip(), request.schoolYear(), request.documentNumber().strip(), request.issueDate(),
+                request.issuePlace(), request.legalBases(), request.baseline());
+    }
+
+    ActionItemDetails details(ParsedItem item) {
+        ItemRequest r = request(item);
+        return new ActionItemDetails(r.criterionCode(), r.levelGroup(), r.targetResult().strip(), List.of(), r.tasks(),
+                r.lead(), r.coordinators(),
+                r.schedule() == null ? null : new Schedule(r.schedule().start(), r.schedule().end(), r.schedule().text()),
+                r.budget() == null ? null : new Budget(r.budget().amount() == null ? null : Money.of(r.budget().amount()),
+                        r.budget().perSchoolYear(), r.budget().fundingSource(), r.budget().note(), r.budget().text()),
+                r.supportConditions(), r.notes());
+    }
+
+    private static CreatePlanRequest request(ParsedHeader h, PlanId planId) {
+        return new CreatePlanRequest(planId,
+                new CreatePlanRequest.SchoolRequest(h.schoolName(), null, h.schoolType(), h.managingUnit()),
+                h.frameworkId(), h.schoolYear(), h.documentNumber(), h.issueDate(), h.issuePlace(), h.legalBases(), null);
+    }
+
+    private static ItemRequest request(ParsedItem i) {
+        Schedule s = i.schedule();
+        Budget b = i.budget();
+        return new ItemRequest(i.criterionCode(), i.levelGroup(), i.targetResult(), null, i.tasks(), i.lead(),
+                i.coordinators(),
+                s == null ? null : new ItemRequest.ScheduleRequest(s.start(), s.end(), s.text()),
+                b == null ? null : new ItemRequest.BudgetRequest(b.amount() == null ? null : b.amount().vnd(),
+                        b.perSchoolYear(), b.fundingSource(), b.note(), b.text()),
+                i.supportConditions(), i.notes(), null);
+    }
+
+    private static <T> List<ConstraintViolation<T>> sorted(Set<ConstraintViolation<T>> violations) {
+        return violations.stream().sorted(Comparator.comparing(v -> v.getPropertyPath().toString())).toList();
+    }
+}

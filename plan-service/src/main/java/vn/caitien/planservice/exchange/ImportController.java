@@ -1,0 +1,108 @@
+package vn.caitien.planservice.exchange;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import vn.caitien.api.plan.SchoolYear;
+import vn.caitien.planservice.exchange.read.ImportHints;
+import vn.caitien.planservice.exchange.read.UnreadableFile;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * POST /api/plans/import: a plan written in Word or Excel becomes a plan in the system. The
+ * exception handlers here answer for this controller before the service-wide ProblemHandler, which
+ * would otherwise turn upload failures into a 500.
+ */
+@RestController
+@RequestMapping("/api/plans")
+@Tag(name = "Nhập / xuất kế hoạch", description = "Nhập kế hoạch từ tệp Word/Excel và xuất kế hoạch ra tệp")
+public class ImportController {
+    private final PlanImporter importer;
+
+    public ImportController(PlanImporter importer) {
+        this.importer = importer;
+    }
+
+    @PostMapping("/import")
+    @Operation(summary = "Nhập kế hoạch từ tệp .docx hoặc .xlsx (dryRun=true: chỉ xem trước, không lưu)")
+    public ResponseEntity<ImportResponse> importPlan(
+            @RequestParam("file") MultipartFile file,
+            @Parameter(description = "Chỉ đọc và báo cáo, không tạo kế hoạch") @RequestParam(defaultValue = "false") boolean dryRun,
+            @Parameter(description = "Ban hành kế hoạch ngay sau khi nhập") @RequestParam(defaultValue = "false") boolean approve,
+            @Parameter(description = "Nhập cả khi tệp này đã được nhập trước đó") @RequestParam(defaultValue = "false") boolean force,
+            @Parameter(description = "Đơn vị quản lý từ cấp trên xuống, ngăn bởi “/”, vd. Thành phố Hồ Chí Minh/Quận 10")
+            @RequestParam(required = false) String managingUnit,
+            @Parameter(description = "Số hiệu văn bản khi tệp không ghi (vd. 107/KH-LĐC)") @RequestParam(required = false) String documentNumber,
+            @Parameter(description = "Bộ tiêu chuẩn, khi không muốn suy ra từ văn bản (vd. TT17-2018)") @RequestParam(required = false) String frameworkId,
+            @Parameter(description = "Năm học, khi văn bản không ghi (vd. 2023-2024)") @RequestParam(required = false) String schoolYear)
+            throws IOException {
+        if (file.getSize() > UploadLimits.MAX_FILE.toBytes()) throw tooLarge();
+        SchoolYear year = null;
+        if (schoolYear != null && !schoolYear.isBlank()) {
+            try {
+                year = SchoolYear.parse(schoolYear);
+            } catch (IllegalArgumentException e) {
+                throw ImportRefused.badParameter("schoolYear", e.getMessage());
+            }
+        }
+        ImportHints hints = new ImportHints(ImportHints.path(managingUnit), documentNumber, frameworkId, year);
+        ImportResponse response = importer.importFile(file.getBytes(), file.getOriginalFilename(),
+                new PlanImporter.Options(dryRun, approve, force, hints));
+        if (!response.created()) return ResponseEntity.ok(response);
+        return ResponseEntity.created(URI.create("/api/plans/" + response.planId())).body(response);
+    }
+
+    @ExceptionHandler(UnreadableFile.class)
+    ProblemDetail unreadable(UnreadableFile e) {
+        UnreadableFile.Reason reason = e.reason();
+        return ExchangeProblems.problem(reason.status(), reason.type(), reason.title(), e.getMessage(), "file", Map.of());
+    }
+
+    @ExceptionHandler(ImportRefused.class)
+    ProblemDetail refused(ImportRefused e) {
+        return ExchangeProblems.problem(e.status(), e.type(), e.title(), e.getMessage(), e.field(), e.properties());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e) {
+        return refused(tooLarge());
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ProblemDetail noFile(MissingServletRequestPartException e) {
+        return ExchangeProblems.problem(400, "import-no-file", "Thiếu tệp kế hoạch",
+                "Hãy gửi tệp .docx hoặc .xlsx trong trường “file” của biểu mẫu multipart/form-data", "file", Map.of());
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail notMultipart(MultipartException e, HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase().startsWith("multipart/")) {
+            return ExchangeProblems.problem(415, "import-not-multipart", "Kiểu nội dung không được hỗ trợ",
+                    "Hãy gửi multipart/form-data với tệp trong trường “file”", "file", Map.of());
+        }
+        return ExchangeProblems.problem(400, "import-bad-upload", "Không đọc được dữ liệu tải lên",
+                "Dữ liệu multipart/form-data không hợp lệ: " + e.getMessage(), "file", Map.of());
+    }
+
+    private static ImportRefused tooLarge() {
+        return new ImportRefused(413, "import-file-too-large", "Tệp quá lớn",
+                "Tệp kế hoạch tối đa " + UploadLimits.MAX_FILE.toMegabytes() + " MB", "file",
+                Map.of("maxBytes", UploadLimits.MAX_FILE.toBytes()));
+    }
+}

@@ -1,0 +1,36 @@
+package vn.caitien.planservice.exchange;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import vn.caitien.infra.EmbeddedStack;
+import vn.caitien.infra.StackSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** One real PostgreSQL and one real Kafka broker for the import/export tests, on free ports (as api.TestStack). */
+final class ExchangeTestStack {
+    private static EmbeddedStack stack;
+
+    private ExchangeTestStack() {
+    }
+
+    static synchronized EmbeddedStack get() {
+        if (stack == null) {
+            try {
+                Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "exchange-stack-");
+                stack = EmbeddedStack.start(new StackSettings(dir, 0, 0));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return stack;
+    }
+
+    static void register(DynamicPropertyRegistry registry) {
+        EmbeddedStack s = get();
+        registry.add("spring.datasource.url", () -> s.postgres().jdbcUrl("caitien", "plan"));
+        registry.add("axon.kafka.bootstrap-servers", () -> s.kafka().bootstrapServers());
+    }
+}
