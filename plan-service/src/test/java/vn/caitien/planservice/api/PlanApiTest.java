@@ -1,5 +1,6 @@
 package vn.caitien.planservice.api;
 
+import vn.caitien.planservice.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package vn.caitien.planservice.audit;
 
+import vn.caitien.planservice.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,7 +52,7 @@ class ChainVerifyApiTest {
     static final int EVENTS = 6;
 
     @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) { AuditTestStack.register(registry); }
+    static void stack(DynamicPropertyRegistry registry) { TestStack.register(registry); }
 
     @LocalServerPort
     int port;

@@ -1,5 +1,6 @@
 package vn.caitien.planservice.exchange;
 
+import vn.caitien.planservice.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ExchangeApiSupport {
     @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) { ExchangeTestStack.register(registry); }
+    static void stack(DynamicPropertyRegistry registry) { TestStack.register(registry); }
 
     @LocalServerPort
     int port;
