@@ -72,8 +72,10 @@ export function schoolsTable(plans, sort, onSort) {
 function reasons(plan) {
   const out = [];
   if (plan.overdueCount) out.push(`${plan.overdueCount} nội dung quá hạn`);
-  const missing = (plan.reports || []).filter((r) => r.state === 'MISSING').map((r) => r.label || r.period);
-  if (missing.length) out.push(`chưa nộp báo cáo ${missing.join(', ').toLowerCase()}`);
+  // Lower-case only the first letter: "Cuối học kỳ I" keeps its Roman numeral.
+  const missing = (plan.reports || []).filter((r) => r.state === 'MISSING')
+    .map((r) => r.label || r.period).map((label) => label.charAt(0).toLowerCase() + label.slice(1));
+  if (missing.length) out.push(`chưa nộp báo cáo ${missing.join(', ')}`);
   return out.join('; ');
 }
 
