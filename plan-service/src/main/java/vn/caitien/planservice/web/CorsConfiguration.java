@@ -21,7 +21,8 @@ public class CorsConfiguration implements WebMvcConfigurer {
     @Override
     public void addCorsMappings(CorsRegistry registry) {
         registry.addMapping("/api/**").allowedOrigins(origins).allowedMethods("GET", "POST", "PUT", "DELETE")
-                .allowedHeaders("Content-Type", CommandSender.USER_HEADER, CommandSender.CORRELATION_HEADER)
+                .allowedHeaders("Content-Type", CommandSender.USER_HEADER, CommandSender.CORRELATION_HEADER,
+                        IdempotencyFilter.HEADER)
                 .exposedHeaders("Location").maxAge(600);
     }
 }

@@ -94,6 +94,27 @@ class PlanApiTest {
     }
 
     @Test
+    void aRetriedCommandWithTheSameIdempotencyKeyIsAnsweredOnceAndStoredOnce() throws Exception {
+        String key = "retry-" + System.nanoTime();
+        long before = events();
+        Response first = send(HttpRequest.newBuilder(uri("/api/plans/" + planId + "/items"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(ITEM)).build());
+        Response retry = send(HttpRequest.newBuilder(uri("/api/plans/" + planId + "/items"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(ITEM)).build());
+        assertThat(first.status).isEqualTo(201);
+        assertThat(retry.status).isEqualTo(201);
+        assertThat(retry.body.get("id").asText()).isEqualTo(first.body.get("id").asText());
+        assertThat(events()).isEqualTo(before + 1);
+        Response other = send(HttpRequest.newBuilder(uri("/api/plans/" + planId + "/items"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(ITEM.replace("3.4", "3.5"))).build());
+        assertProblem(other, 422, "Idempotency-Key");
+        assertThat(events()).isEqualTo(before + 1);
+    }
+
+    @Test
     void refusesAnOverlongActor() throws Exception {
         long before = events();
         HttpRequest request = HttpRequest.newBuilder(uri("/api/plans/" + planId + "/items"))
