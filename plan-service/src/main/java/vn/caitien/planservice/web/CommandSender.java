@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
+import vn.caitien.api.progress.RecordProgress;
 import vn.caitien.api.wire.MetadataKeys;
 
 import java.net.URLDecoder;
@@ -23,6 +25,8 @@ public class CommandSender {
     static final String ANONYMOUS = "anonymous";
     /** Actor names and correlation ids are stored and shown; anything longer is a client mistake. */
     static final int MAX_HEADER_LENGTH = 200;
+    /** Bounded retries for commands whose outcome does not depend on concurrent changes. */
+    static final int MAX_ATTEMPTS = 3;
 
     private final CommandGateway gateway;
     private final HttpServletRequest request;
@@ -36,7 +40,18 @@ public class CommandSender {
         MetaData metaData = MetaData.from(Map.of(
                 MetadataKeys.ACTOR, actor(),
                 MetadataKeys.CORRELATION_ID, correlationId()));
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            } catch (ConcurrencyException e) {
+                // Another instance appended to the same plan first. Recording progress does not depend
+                // on what came in between, so it is simply decided again; anything else is the user's call.
+                if (!(command instanceof RecordProgress)
+                        || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Until sign-in exists the caller names itself; UTF-8 names arrive percent-encoded. */
