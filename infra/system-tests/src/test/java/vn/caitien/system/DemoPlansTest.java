@@ -22,7 +22,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The two real plans of the demo, loaded through the public API, seen by every service. */
+/** The two real plans of the demo, imported from the schools' Word files through the public API, seen by every service. */
 class DemoPlansTest {
     static RunningSystem system;
     static String leDinhChinh;
@@ -35,7 +35,7 @@ class DemoPlansTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         leDinhChinh = ids.get("Trường Tiểu học Lê Đình Chinh");
         tuoiHong = ids.get("Trường Mầm non Tuổi Hồng");
-        await().atMost(Duration.ofSeconds(60)).until(() -> history(leDinhChinh).size() == 48 && history(tuoiHong).size() == 29);
+        await().atMost(Duration.ofSeconds(60)).until(() -> history(leDinhChinh).size() == 50 && history(tuoiHong).size() == 29);
         await().atMost(Duration.ofSeconds(60)).until(() -> Http.get(system.monitoring.uri("/api/plans/" + tuoiHong
                 + "/progress")).status() == 200);
     }
@@ -81,7 +81,7 @@ class DemoPlansTest {
                 .at("/items/4/itemId").asText();
         assertThat(Http.post(system.plan.uri("/api/plans/" + leDinhChinh + "/items/" + itemId + "/progress"), "Tổ giám sát",
                 SamplePlan.progress("DANG_THUC_HIEN", 30, "2024-06-10")).status()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(30)).until(() -> history(leDinhChinh).size() == 49);
+        await().atMost(Duration.ofSeconds(30)).until(() -> history(leDinhChinh).size() == 51);
         for (Map.Entry<String, JsonNode> e : before.entrySet()) {
             assertThat(Http.get(system.reporting.uri("/api/plans/" + leDinhChinh + "/reports/" + e.getKey())).body())
                     .isEqualTo(e.getValue());

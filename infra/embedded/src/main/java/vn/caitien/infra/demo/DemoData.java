@@ -11,8 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One demo script, e.g. {@value #LE_DINH_CHINH}: a real plan typed from its document, then a school
- * year of progress records and monitoring reports in date order.
+ * One demo script, e.g. {@value #LE_DINH_CHINH}: a real plan, its Word document ({@code docx}, bundled
+ * next to the script and uploaded to the importer as a school would) and the same plan typed from it,
+ * then a school year of progress records and monitoring reports in date order.
+ *
+ * <p>The typed plan ({@code plan.request}, {@code items}) gives the hints the document lacks (managing
+ * unit, document number), the measurable indicators the council adds after the import, and the
+ * criteria the import must yield; it also documents the plan-service API.
  *
  * <p>Each step keeps its REST body as a JSON tree ({@code request}, {@code progress}, {@code report})
  * exactly as the plan-service API takes it, so the loader posts it unchanged and the file doubles as
@@ -61,13 +66,15 @@ public final class DemoData {
     }
 
     private final String source;
+    private final String docx;
     private final Step plan;
     private final List<ItemStep> items;
     private final Step approve;
     private final List<Event> timeline;
 
-    private DemoData(String source, Step plan, List<ItemStep> items, Step approve, List<Event> timeline) {
+    private DemoData(String source, String docx, Step plan, List<ItemStep> items, Step approve, List<Event> timeline) {
         this.source = source;
+        this.docx = docx;
         this.plan = plan;
         this.items = List.copyOf(items);
         this.approve = approve;
@@ -109,7 +116,11 @@ public final class DemoData {
         for (int i = 0; i < rawTimeline.size(); i++) {
             timeline.add(event(object(rawTimeline.get(i), "timeline[" + i + "]"), "timeline[" + i + "]"));
         }
-        return new DemoData((String) root.get("source"), step(plan, "plan"), items, step(approve, "approve"),
+        String docx = text(root, "docx", "gốc");
+        if (!docx.endsWith(".docx") || docx.contains("/")) {
+            throw new IllegalArgumentException("docx: cần tên một tệp .docx nằm cạnh kịch bản, nhận được '" + docx + "'");
+        }
+        return new DemoData((String) root.get("source"), docx, step(plan, "plan"), items, step(approve, "approve"),
                 timeline);
     }
 
@@ -133,6 +144,20 @@ public final class DemoData {
 
     public String source() { return source; }
 
+    /** File name of the plan's Word document, e.g. le-dinh-chinh-2023-2024.docx. */
+    public String docx() { return docx; }
+
+    /** The bytes of {@link #docx()}, read from the bundled resources under /demo/. */
+    public byte[] docxBytes() {
+        String resource = "/demo/" + docx;
+        try (InputStream in = DemoData.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("Không tìm thấy tệp kế hoạch mẫu " + resource);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Không đọc được tệp kế hoạch mẫu " + resource, e);
+        }
+    }
+
     public Step plan() { return plan; }
 
     public List<ItemStep> items() { return items; }
@@ -149,8 +174,19 @@ public final class DemoData {
         return (String) object(plan.request().get("school"), "plan.request.school").get("name");
     }
 
-    /** Calls the loader makes: create, each item, approve, each timeline entry. */
-    public int stepCount() { return 2 + items.size() + timeline.size(); }
+    /** Items whose request has measurable indicators, which the importer does not invent: updated after it. */
+    public List<ItemStep> indicatorItems() {
+        return items.stream().filter(i -> i.request().get("indicators") instanceof List<?> l && !l.isEmpty()).toList();
+    }
+
+    /** Managing units from the top down, joined by "/", as the importer's managingUnit parameter takes them. */
+    public String managingUnit() {
+        Object units = object(plan.request().get("school"), "plan.request.school").get("managingUnit");
+        return units instanceof List<?> list ? String.join("/", list.stream().map(String::valueOf).toList()) : null;
+    }
+
+    /** Calls the loader makes: the import, each indicator update, the approval, each timeline entry. */
+    public int stepCount() { return 2 + indicatorItems().size() + timeline.size(); }
 
     public long progressCount() { return timeline.stream().filter(e -> e instanceof ProgressEvent).count(); }
 

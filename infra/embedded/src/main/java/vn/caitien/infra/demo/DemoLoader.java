@@ -18,9 +18,13 @@ import java.util.function.Supplier;
  * first Trường Tiểu học Lê Đình Chinh (107/KH-LĐC, 2023-2024), the main one, then Trường Mầm non
  * Tuổi Hồng (2021-2022), a preschool whose year-end report is missing (see {@link DemoData#RESOURCES}).
  *
- * <p>Going through the API rather than the database means the demo exercises the same validation,
- * events and Kafka publication as real use, and the monitoring and reporting services see it too.
- * The embedded stack keeps its data across restarts, so a plan already there is not loaded twice.
+ * <p>Each plan comes in as a school's would: its Word document is uploaded to the importer
+ * (POST /api/plans/import, as a draft), the council adds the measurable indicators the document does
+ * not state (PUT of the items whose script request has {@code indicators}), the principal approves it,
+ * then the school year's progress records and monitoring reports follow. Going through the API rather
+ * than the database means the demo exercises the same validation, events and Kafka publication as real
+ * use, and the monitoring and reporting services see it too. The embedded stack keeps its data across
+ * restarts, so a plan already there (same document number and school year) is not loaded twice.
  */
 public final class DemoLoader {
     public static final URI DEFAULT_BASE = URI.create("http://localhost:8081");
@@ -113,19 +117,17 @@ public final class DemoLoader {
         Optional<Map<?, ?>> existing = findExisting();
         if (existing.isPresent()) return reportExisting(existing.get());
 
-        DemoData.Step plan = data.plan();
-        String planId = id(call("Lập kế hoạch " + data.documentNumber() + " (dự thảo)",
-                () -> client.post("/api/plans", plan.request(), plan.actor())), "kế hoạch");
+        Imported imported = importDocx();
+        String planId = imported.planId();
         String planPath = "/api/plans/" + planId;
-        out.println("    mã kế hoạch: " + planId);
+        Map<String, String> itemIds = imported.itemIds();
+        out.println("    mã kế hoạch: " + planId + " (" + itemIds.size() + " nội dung cải tiến đọc từ tệp)");
 
-        Map<String, String> itemIds = new LinkedHashMap<>();
-        for (DemoData.ItemStep item : data.items()) {
-            String itemId = id(call("Thêm nội dung cải tiến tiêu chí " + item.criterionCode(),
-                    () -> client.post(planPath + "/items", item.request(), item.actor())), "nội dung " + item.key());
-            itemIds.put(item.key(), itemId);
+        for (DemoData.ItemStep item : data.indicatorItems()) {
+            String itemId = itemIds.get(item.key());
+            call("Hội đồng bổ sung chỉ số đo lường cho tiêu chí " + item.criterionCode(),
+                    () -> client.put(planPath + "/items/" + itemId, item.request(), item.actor()));
         }
-
         DemoData.Step approve = data.approve();
         call("Hiệu trưởng ban hành kế hoạch (" + approve.at().format(DAY) + ")",
                 () -> client.post(planPath + "/approve", approve.request(), approve.actor()));
@@ -150,6 +152,54 @@ public final class DemoLoader {
                 + data.items().size() + " nội dung cải tiến, " + data.progressCount() + " bản ghi tiến độ, "
                 + data.reportCount() + " báo cáo giám sát.");
         return planId;
+    }
+
+    /** The plan as created by the import, and its item ids by the script's item keys. */
+    private record Imported(String planId, Map<String, String> itemIds) {
+    }
+
+    /** Uploads the plan's Word document as a draft, with the hints a school gives that the document lacks. */
+    private Imported importDocx() {
+        DemoData.Step plan = data.plan();
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("managingUnit", data.managingUnit());
+        query.put("documentNumber", data.documentNumber());
+        byte[] docx = data.docxBytes();
+        String label = label("Nhập kế hoạch " + data.documentNumber() + " từ tệp Word " + data.docx() + " (dự thảo)");
+        Map<String, Object> answer;
+        try {
+            answer = client.upload("/api/plans/import", query, data.docx(), docx, plan.actor());
+        } catch (PlanServiceClient.CallFailed e) {
+            if (e.status() == 409) {
+                Object existing = e.problem().get("existingPlanId");
+                throw fail("Không nạp được dữ liệu mẫu (" + data.schoolName() + ") ở bước " + label + ": tệp "
+                        + data.docx() + " đã được nhập trước đó thành kế hoạch " + (existing == null ? "(không rõ mã)"
+                        : existing) + ", nhưng không có kế hoạch số " + data.documentNumber() + " năm học "
+                        + data.schoolYear() + " (có lẽ kế hoạch đó mang số hiệu hoặc năm học khác). Hãy xem lại kế hoạch"
+                        + " đó, hoặc xóa dữ liệu của bộ chạy nhúng rồi nạp lại. (" + e.getMessage() + ")", e);
+            }
+            throw failAt(label, e);
+        }
+        out.println(label);
+        Object planId = answer.get("planId");
+        if (!(planId instanceof String id) || id.isBlank()) {
+            throw fail("plan-service không trả về mã của kế hoạch vừa nhập (nhận được " + Json.write(answer) + ")", null);
+        }
+        if (answer.get("plan") instanceof Map<?, ?> header) {
+            Object number = header.get("documentNumber");
+            Object year = header.get("schoolYear");
+            if (!data.documentNumber().equals(number) || !data.schoolYear().equals(year)) {
+                throw fail("Kế hoạch nhập từ tệp " + data.docx() + " (mã " + id + ", còn là dự thảo) mang số hiệu " + number
+                        + ", năm học " + year + ", không phải " + data.documentNumber() + ", năm học " + data.schoolYear()
+                        + " như kịch bản mẫu", null);
+            }
+        }
+        try {
+            return new Imported(id, ImportedItems.match(data.items(), answer));
+        } catch (IllegalArgumentException e) {
+            throw fail("Kế hoạch nhập từ tệp " + data.docx() + " (mã " + id + ", còn là dự thảo) không khớp kịch bản mẫu: "
+                    + e.getMessage(), e);
+        }
     }
 
     private Optional<Map<?, ?>> findExisting() {
@@ -186,26 +236,29 @@ public final class DemoLoader {
 
     /** Runs one numbered step, printing it once it succeeded, or stopping the load with the reason. */
     private Map<String, Object> call(String description, Supplier<Map<String, Object>> action) {
-        step++;
-        String label = "[" + step + "/" + data.stepCount() + "] " + description;
+        String label = label(description);
         try {
             Map<String, Object> answer = action.get();
             out.println(label);
             return answer;
         } catch (PlanServiceClient.CallFailed e) {
-            throw fail("Không nạp được dữ liệu mẫu (" + data.schoolName() + ") ở bước " + label + ": " + e.getMessage(), e);
+            throw failAt(label, e);
         }
+    }
+
+    /** "[3/39] description", counting the step. */
+    private String label(String description) {
+        step++;
+        return "[" + step + "/" + data.stepCount() + "] " + description;
+    }
+
+    private DemoLoadException failAt(String label, PlanServiceClient.CallFailed e) {
+        return fail("Không nạp được dữ liệu mẫu (" + data.schoolName() + ") ở bước " + label + ": " + e.getMessage(), e);
     }
 
     private DemoLoadException fail(String message, Throwable cause) {
         out.println("LỖI: " + message);
         return new DemoLoadException(message, cause);
-    }
-
-    private String id(Map<String, Object> answer, String what) {
-        Object id = answer.get("id");
-        if (id instanceof String s && !s.isBlank()) return s;
-        throw fail("plan-service không trả về mã của " + what + " vừa tạo (nhận được " + Json.write(answer) + ")", null);
     }
 
     /** "Đang thực hiện 40% (20/10/2023)": the percent only where the status does not already imply it. */

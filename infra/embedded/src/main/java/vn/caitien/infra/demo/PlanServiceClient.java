@@ -27,14 +27,25 @@ final class PlanServiceClient {
     /** A call that did not succeed; {@code status} is 0 when no HTTP answer came back. */
     static final class CallFailed extends RuntimeException {
         private final int status;
+        private final Map<?, ?> problem;
 
         CallFailed(int status, String message, Throwable cause) {
+            this(status, message, cause, Map.of());
+        }
+
+        CallFailed(int status, String message, Throwable cause, Map<?, ?> problem) {
             super(message, cause);
             this.status = status;
+            this.problem = problem;
         }
 
         int status() { return status; }
+
+        /** The problem+json answer, e.g. its existingPlanId; empty when there was none. */
+        Map<?, ?> problem() { return problem; }
     }
+
+    static final String DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private final String base;
     private final HttpClient http;
@@ -58,9 +69,42 @@ final class PlanServiceClient {
 
     /** POST a JSON body as {@code actor}; returns the JSON object answered (empty when none). */
     Map<String, Object> post(String path, Map<String, Object> body, String actor) {
+        return json("POST", path, body, actor);
+    }
+
+    /** PUT a JSON body as {@code actor}; returns the JSON object answered (empty when none). */
+    Map<String, Object> put(String path, Map<String, Object> body, String actor) {
+        return json("PUT", path, body, actor);
+    }
+
+    private Map<String, Object> json(String method, String path, Map<String, Object> body, String actor) {
         HttpRequest request = request(path, actor)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8))
+                .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8))
+                .build();
+        Object answer = send(request);
+        return answer == null ? Map.of() : DemoData.object(answer, method + " " + path);
+    }
+
+    /**
+     * POST a Word document as the multipart/form-data field {@code file}, as a browser form would,
+     * with {@code query} (blank values left out) URL-encoded; returns the JSON object answered.
+     */
+    Map<String, Object> upload(String path, Map<String, String> query, String fileName, byte[] file, String actor) {
+        StringBuilder url = new StringBuilder(path);
+        query.forEach((name, value) -> {
+            if (value == null || value.isBlank()) return;
+            url.append(url.indexOf("?") < 0 ? '?' : '&').append(name).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        });
+        String boundary = "----caitien-demo-" + UUID.randomUUID().toString().replace("-", "");
+        byte[] head = ("--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: " + DOCX_TYPE + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = request(url.toString(), actor)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, file, tail)))
                 .build();
         Object answer = send(request);
         return answer == null ? Map.of() : DemoData.object(answer, "POST " + path);
@@ -89,13 +133,23 @@ final class PlanServiceClient {
         }
         int status = response.statusCode();
         String body = response.body() == null ? "" : response.body();
-        if (status / 100 != 2) throw new CallFailed(status, describeFailure(request, status, body), null);
+        if (status / 100 != 2) {
+            throw new CallFailed(status, describeFailure(request, status, body), null, problemOf(body));
+        }
         if (body.isBlank()) return null;
         try {
             return Json.parse(body);
         } catch (IllegalArgumentException e) {
             throw new CallFailed(status, request.method() + " " + request.uri().getPath()
                     + ": câu trả lời không phải JSON (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Map<?, ?> problemOf(String body) {
+        try {
+            return body.isBlank() || !(Json.parse(body) instanceof Map<?, ?> map) ? Map.of() : map;
+        } catch (IllegalArgumentException notJson) {
+            return Map.of();
         }
     }
 

@@ -131,7 +131,7 @@ class DemoDataTest {
         }
         assertEquals(35, data.timeline().size());
         assertEquals(32, data.progressCount());
-        assertEquals(48, data.stepCount());
+        assertEquals(39, data.stepCount()); // import, 2 indicator updates, approval, 35 timeline entries
     }
 
     private Map<String, Object> item(String code) {
