@@ -1,7 +1,11 @@
 package vn.caitien.monitoring.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.SimpleEventBus;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -35,6 +39,24 @@ public class ConsumerConfiguration {
         return configurer -> configurer.eventProcessing()
                 .registerHandlerInterceptor(PROCESSOR, c -> new ProcessedEvents(jdbc, PROCESSOR))
                 .registerHandlerInterceptor(PROCESSOR, c -> new ProcessingMetrics(metrics));
+    }
+
+    /**
+     * An event the projection cannot apply is parked in the JDBC dead-letter queue, sequenced per plan
+     * (aggregate id): later events of that plan wait behind it, other plans go on.
+     */
+    @Bean
+    ConfigurerModule parkPoisonEvents(ConnectionProvider connections) {
+        return configurer -> configurer.eventProcessing()
+                .registerDeadLetterQueue(PROCESSOR, c -> new ParkingDeadLetterQueue(
+                        JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                                .processingGroup(PROCESSOR)
+                                .connectionProvider(connections)
+                                .transactionManager(c.getComponent(TransactionManager.class))
+                                .schema(DeadLetterTable.schema())
+                                .genericSerializer(c.serializer())
+                                .eventSerializer(c.eventSerializer())))
+                .registerDeadLetterPolicy(PROCESSOR, c -> DeadLetters.policy());
     }
 
     /** Which reports schools owe and when: configuration under caitien.reports.cadence. */

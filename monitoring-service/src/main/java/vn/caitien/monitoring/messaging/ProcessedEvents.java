@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Lets each event id through once per processor. Kafka and the publisher deliver at least once;
  * the mark is written in the handler's transaction, so a rolled-back batch is retried in full.
+ * Each event runs after its own savepoint: an event parked in the dead-letter queue loses its mark
+ * with the rest of its work, so a retry applies it.
  */
 public class ProcessedEvents implements MessageHandlerInterceptor<EventMessage<?>> {
     private final JdbcTemplate jdbc;
@@ -21,9 +23,12 @@ public class ProcessedEvents implements MessageHandlerInterceptor<EventMessage<?
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        int inserted = jdbc.update(
-                "insert into processed_event (processor_name, event_id) values (?, ?) on conflict do nothing",
-                processorName, unitOfWork.getMessage().getIdentifier());
-        return inserted == 0 ? null : chain.proceed();
+        String eventId = unitOfWork.getMessage().getIdentifier();
+        return EventSavepoints.around(jdbc.getDataSource(), eventId, () -> {
+            int inserted = jdbc.update(
+                    "insert into processed_event (processor_name, event_id) values (?, ?) on conflict do nothing",
+                    processorName, eventId);
+            return inserted == 0 ? null : chain.proceed();
+        });
     }
 }

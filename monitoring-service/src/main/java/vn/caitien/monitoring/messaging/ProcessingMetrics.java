@@ -30,6 +30,8 @@ public class ProcessingMetrics implements MessageHandlerInterceptor<EventMessage
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         Object result = chain.proceed();
         EventMessage<?> event = unitOfWork.getMessage();
+        // Parked in the dead-letter queue, not applied: counted by the caitien.deadletters gauge instead.
+        if (EventSavepoints.wasParked(event.getIdentifier())) return result;
         unitOfWork.afterCommit(u -> {
             Counter.builder("caitien.events.processed").tag("type", event.getPayloadType().getSimpleName())
                     .description("Sự kiện đã áp dụng vào bảng theo dõi").register(registry).increment();

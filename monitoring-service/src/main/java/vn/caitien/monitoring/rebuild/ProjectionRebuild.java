@@ -9,6 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.caitien.monitoring.messaging.ConsumerConfiguration;
+import vn.caitien.monitoring.messaging.DeadLetters;
 import vn.caitien.monitoring.messaging.TopicPositions;
 
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.time.Instant;
 /**
  * Rebuilds the progress read model from the start of the event topic: stop the processor, reset its
  * token (the projection's reset handler empties its tables), start it again and follow it to the
- * topic's end as it was when the rebuild began.
+ * topic's end as it was when the rebuild began. The dead-letter queue is emptied first.
  */
 @Service
 public class ProjectionRebuild {
@@ -26,14 +27,16 @@ public class ProjectionRebuild {
     static final Duration QUIET = Duration.ofSeconds(3);
     private final TopicPositions positions;
     private final JdbcTemplate jdbc;
+    private final DeadLetters deadLetters;
     private volatile RebuildStatus status = RebuildStatus.idle();
     private volatile long target;
     private long lastDone;
     private Instant lastMovement;
 
-    public ProjectionRebuild(TopicPositions positions, JdbcTemplate jdbc, MeterRegistry metrics) {
+    public ProjectionRebuild(TopicPositions positions, JdbcTemplate jdbc, DeadLetters deadLetters, MeterRegistry metrics) {
         this.positions = positions;
         this.jdbc = jdbc;
+        this.deadLetters = deadLetters;
         Gauge.builder("caitien.rebuild.events.done", this, r -> r.status.eventsDone())
                 .description("Sự kiện đã phát lại trong lần dựng lại gần nhất").register(metrics);
         Gauge.builder("caitien.rebuild.events.total", this, r -> r.status.eventsTotal())
@@ -50,6 +53,8 @@ public class ProjectionRebuild {
         Instant started = Instant.now();
         log.info("Dựng lại bảng theo dõi từ đầu chủ đề: {} sự kiện", target);
         processor.shutDown();
+        // The replay applies every event again: parked ones either succeed now or are parked anew.
+        deadLetters.clear();
         processor.resetTokens();
         processor.start();
         status = new RebuildStatus("RUNNING", started, null, 0, target, 0, 0, "Đang phát lại sự kiện từ đầu");
@@ -62,9 +67,11 @@ public class ProjectionRebuild {
     @Scheduled(fixedDelay = 500)
     public synchronized void follow() {
         if (!"RUNNING".equals(status.state())) return;
-        // The reset emptied the dedup marks: each mark since then is one event applied by the replay.
+        // The reset emptied the dedup marks and the dead-letter queue: each mark since then is one event
+        // applied by the replay, each dead letter one it had to park.
         long done = Math.min(target, jdbc.queryForObject(
-                "select count(*) from processed_event where processor_name = ?", Long.class, ConsumerConfiguration.PROCESSOR));
+                "select count(*) from processed_event where processor_name = ?", Long.class, ConsumerConfiguration.PROCESSOR)
+                + deadLetters.counts().letters());
         Instant now = Instant.now();
         if (done != lastDone) {
             lastDone = done;
