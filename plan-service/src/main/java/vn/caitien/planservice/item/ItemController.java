@@ -3,6 +3,7 @@ package vn.caitien.planservice.item;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +24,7 @@ import java.net.URI;
 import java.util.Map;
 
 @RestController
-@RequestMapping("/api/plans/{planId}/items")
+@RequestMapping(path = "/api/plans/{planId}/items", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Nội dung cải tiến", description = "Các dòng của bảng kế hoạch; sau khi ban hành mỗi thay đổi là một điều chỉnh có lý do")
 public class ItemController {
     private final CommandSender commands;

@@ -1,6 +1,9 @@
 package vn.caitien.planservice.item;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -25,7 +28,7 @@ public record ItemRequest(
         @NotNull(message = "Cần mã tiêu chí (vd. 3.4)") CriterionCode criterionCode,
         LevelGroup levelGroup,
         @NotBlank(message = "Cần nêu kết quả cần đạt") @Size(max = 4000) String targetResult,
-        List<@Valid IndicatorRequest> indicators,
+        List<@NotNull(message = "Chỉ số không được để trống") @Valid IndicatorRequest> indicators,
         List<@NotBlank(message = "Công việc không được để trống") @Size(max = 4000) String> tasks,
         @Size(max = 500) String lead,
         List<@NotBlank(message = "Đơn vị phối hợp không được để trống") String> coordinators,
@@ -35,9 +38,15 @@ public record ItemRequest(
         @Size(max = 2000) String notes,
         @Size(max = 2000) String amendmentReason) {
 
-    public record IndicatorRequest(@NotBlank(message = "Cần tên chỉ số") String name, BigDecimal baseline,
-                                   @NotNull(message = "Cần giá trị mục tiêu của chỉ số") BigDecimal target,
-                                   String unit) {
+    public record IndicatorRequest(@NotBlank(message = "Cần tên chỉ số") @Size(max = 300) String name,
+                                   @DecimalMin(value = "-1000000000000000", message = "Giá trị quá lớn")
+                                   @DecimalMax(value = "1000000000000000", message = "Giá trị quá lớn")
+                                   @Digits(integer = 16, fraction = 6, message = "Tối đa 6 chữ số thập phân") BigDecimal baseline,
+                                   @NotNull(message = "Cần giá trị mục tiêu của chỉ số")
+                                   @DecimalMin(value = "-1000000000000000", message = "Giá trị quá lớn")
+                                   @DecimalMax(value = "1000000000000000", message = "Giá trị quá lớn")
+                                   @Digits(integer = 16, fraction = 6, message = "Tối đa 6 chữ số thập phân") BigDecimal target,
+                                   @Size(max = 100) String unit) {
     }
 
     /** Months as "2023-09"; {@code text} keeps how the plan wrote the time. */

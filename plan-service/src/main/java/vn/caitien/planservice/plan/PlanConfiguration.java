@@ -1,5 +1,7 @@
 package vn.caitien.planservice.plan;
 
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.caitien.api.catalog.FrameworkCatalog;
@@ -18,4 +20,14 @@ public class PlanConfiguration {
 
     @Bean
     Clock clock() { return Clock.system(VIETNAM); }
+
+    /**
+     * plan-service's own view is written in the command's transaction: if it cannot be written the
+     * command must fail, never answer success while the rolled-back transaction stored nothing.
+     */
+    @Bean
+    ConfigurerModule planViewFailsTheCommand() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                PlanViewProjection.GROUP, c -> PropagatingErrorHandler.instance());
+    }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 @RestController
-@RequestMapping("/api/plans")
+@RequestMapping(path = "/api/plans", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Kế hoạch", description = "Lập, xem và ban hành kế hoạch cải tiến chất lượng")
 public class PlanController {
     private final CommandSender commands;

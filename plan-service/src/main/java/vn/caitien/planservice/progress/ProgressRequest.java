@@ -1,6 +1,9 @@
 package vn.caitien.planservice.progress;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,15 +24,18 @@ public record ProgressRequest(
         @NotNull(message = "Cần trạng thái thực hiện") ProgressStatus status,
         @Min(value = 0, message = "Tỉ lệ hoàn thành phải từ 0 đến 100")
         @Max(value = 100, message = "Tỉ lệ hoàn thành phải từ 0 đến 100") Integer percent,
-        List<@Valid IndicatorValueRequest> indicatorValues,
+        List<@NotNull(message = "Giá trị chỉ số không được để trống") @Valid IndicatorValueRequest> indicatorValues,
         @Size(max = 8000) String narrative,
         List<@NotNull(message = "Mã minh chứng trống") EvidenceCode> evidenceCodes,
         @PositiveOrZero(message = "Số tiền đã chi không được âm") Long amountSpentToDate,
         @NotNull(message = "Cần ngày ghi nhận")
         @PastOrPresent(message = "Ngày ghi nhận không được ở tương lai") LocalDate effectiveDate) {
 
-    public record IndicatorValueRequest(@NotBlank(message = "Cần tên chỉ số") String name,
-                                        @NotNull(message = "Cần giá trị chỉ số") BigDecimal value) {
+    public record IndicatorValueRequest(@NotBlank(message = "Cần tên chỉ số") @Size(max = 300) String name,
+                                        @NotNull(message = "Cần giá trị chỉ số")
+                                        @DecimalMin(value = "-1000000000000000", message = "Giá trị quá lớn")
+                                        @DecimalMax(value = "1000000000000000", message = "Giá trị quá lớn")
+                                   @Digits(integer = 16, fraction = 6, message = "Tối đa 6 chữ số thập phân") BigDecimal value) {
         IndicatorValue toValue() { return new IndicatorValue(name.strip(), value); }
     }
 

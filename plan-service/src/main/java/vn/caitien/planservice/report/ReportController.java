@@ -4,10 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.caitien.api.plan.PlanId;
 import vn.caitien.api.report.SubmitReport;
@@ -18,6 +20,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Báo cáo giám sát", description = "Ba báo cáo định kỳ của tổ giám sát trong năm học")
 public class ReportController {
     private final CommandSender commands;

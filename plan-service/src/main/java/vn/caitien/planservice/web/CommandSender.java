@@ -1,5 +1,6 @@
 package vn.caitien.planservice.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -8,6 +9,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 import vn.caitien.api.progress.RecordProgress;
 import vn.caitien.api.wire.MetadataKeys;
+import vn.caitien.api.wire.WireJson;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,7 @@ public class CommandSender {
         MetaData metaData = MetaData.from(Map.of(
                 MetadataKeys.ACTOR, actor(),
                 MetadataKeys.CORRELATION_ID, correlationId()));
+        refuseNul(command);
         for (int attempt = 1; ; attempt++) {
             try {
                 return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
@@ -51,6 +54,20 @@ public class CommandSender {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * PostgreSQL text and jsonb cannot hold NUL, and a stored event must always load again: refuse it
+     * at the door, whatever field (body or query parameter) it came in.
+     */
+    private static void refuseNul(Object command) {
+        try {
+            if (WireJson.mapper().writeValueAsString(command).contains("\\u0000")) {
+                throw new InvalidHeader("body", "Văn bản không được chứa ký tự NUL (\\u0000)");
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Command cannot be written as JSON", e);
         }
     }
 

@@ -56,7 +56,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readAllBytes();
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        String hash = sha256(body);
+        // The request's identity: method, full path and body; the path column keeps a readable prefix only.
+        String hash = sha256((request.getMethod() + " " + path + "\n").getBytes(StandardCharsets.UTF_8), body);
+        path = path.length() > 500 ? path.substring(0, 500) : path;
         try {
             jdbc.update("insert into idempotent_request (idempotency_key, method, path, body_sha256, status) values (?, ?, ?, ?, 0)",
                     key, request.getMethod(), path, hash);
@@ -87,7 +89,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         Map<String, Object> first = rows.get(0);
-        if (!method.equals(first.get("method")) || !path.equals(first.get("path")) || !hash.equals(first.get("body_sha256"))) {
+        if (!hash.equals(first.get("body_sha256"))) {
             problem(response, 422, "Idempotency-Key đã dùng cho yêu cầu khác",
                     "Mỗi lệnh khác nhau cần một Idempotency-Key riêng");
             return;
@@ -112,9 +114,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String sha256(byte[] body) {
+    private static String sha256(byte[] head, byte[] body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(head);
+            return HexFormat.of().formatHex(digest.digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

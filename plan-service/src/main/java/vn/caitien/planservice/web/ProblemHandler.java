@@ -13,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
@@ -105,7 +106,7 @@ public class ProblemHandler {
 
     @ExceptionHandler(InvalidHeader.class)
     ProblemDetail invalidHeader(InvalidHeader e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-header", "Tiêu đề yêu cầu không hợp lệ",
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Yêu cầu không hợp lệ",
                 e.header() + ": " + e.getMessage(), List.of(new FieldError(e.header(), e.getMessage())));
     }
 
@@ -133,8 +134,29 @@ public class ProblemHandler {
         return problem(status, "http-" + status.value(), title, e.getMessage(), List.of());
     }
 
+    /** Spring refuses a wildcard Content-Type with a bare IllegalArgumentException: still the client's mistake. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail illegalArgument(IllegalArgumentException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("Content-Type cannot contain wildcard")) {
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "http-415", "Kiểu nội dung không được hỗ trợ; hãy gửi application/json",
+                    "Content-Type không được chứa ký tự đại diện '*'", List.of(new FieldError("Content-Type", "Không hợp lệ")));
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(InvalidMediaTypeException.class)
+    ProblemDetail invalidMediaType(InvalidMediaTypeException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "http-415", "Kiểu nội dung không được hỗ trợ; hãy gửi application/json",
+                "Content-Type '" + e.getMediaType() + "' không hợp lệ", List.of(new FieldError("Content-Type", "Không hợp lệ")));
+    }
+
     @ExceptionHandler(EventStoreException.class)
     ProblemDetail storeUnavailable(EventStoreException e) {
+        if (isDuplicateKey(e)) {
+            // Axon reports an aggregate id used twice as a store failure; for the client it is a conflict.
+            return problem(HttpStatus.CONFLICT, "plan-already-exists", "Kế hoạch đã tồn tại",
+                    "Đã có kế hoạch với mã này", List.of(new FieldError("planId", "Đã tồn tại")));
+        }
         log.error("Kho sự kiện lỗi", e);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "event-store-unavailable", "Kho dữ liệu tạm thời không sẵn sàng",
                 "Không lưu được thay đổi; vui lòng thử lại sau", List.of());
@@ -145,6 +167,14 @@ public class ProblemHandler {
         log.error("Lỗi không mong đợi khi xử lý yêu cầu", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Lỗi hệ thống",
                 "Hệ thống gặp lỗi khi xử lý yêu cầu; thay đổi chưa được lưu", List.of());
+    }
+
+    private static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) return true;
+            if (t.getMessage() != null && t.getMessage().contains("Cannot reuse aggregate identifier")) return true;
+        }
+        return false;
     }
 
     private static String fieldPath(JsonMappingException e) {
