@@ -11,6 +11,7 @@ public record ActionItemId(String value) {
     public ActionItemId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) throw new IllegalArgumentException("Mã nội dung cải tiến trống");
+        if (value.length() > 64) throw new IllegalArgumentException("Mã nội dung cải tiến dài quá 64 ký tự");
     }
 
     @JsonCreator

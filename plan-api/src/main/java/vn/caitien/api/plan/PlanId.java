@@ -11,6 +11,7 @@ public record PlanId(String value) {
     public PlanId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) throw new IllegalArgumentException("Mã kế hoạch trống");
+        if (value.length() > 64) throw new IllegalArgumentException("Mã kế hoạch dài quá 64 ký tự");
     }
 
     @JsonCreator

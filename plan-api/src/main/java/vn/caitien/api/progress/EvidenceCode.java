@@ -15,6 +15,12 @@ public record EvidenceCode(String value, CriterionCode criterion) {
     private static final Pattern BOX_STYLE = Pattern.compile("^\\[?H(\\d{1,3})-(\\d{1,2})\\.(\\d{1,2})-(\\d{1,3})]?$");
     private static final Pattern MC_STYLE = Pattern.compile("^MC\\.(\\d{1,2})\\.(\\d{1,2})\\.(\\d{1,3})$");
 
+    public EvidenceCode {
+        if (value == null || criterion == null) {
+            throw new IllegalArgumentException("Mã minh chứng phải là chuỗi dạng [H1-1.1-01] hoặc MC.1.1.01");
+        }
+    }
+
     @JsonCreator
     public static EvidenceCode parse(String text) {
         if (text == null) throw new IllegalArgumentException("Mã minh chứng trống");
