@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.caitien.api.report.ReportCadence;
 import vn.caitien.api.wire.CloudEventsConverter;
+import vn.caitien.api.wire.DeadLetterTable;
 import vn.caitien.api.wire.TokenTable;
 
 import java.time.Clock;

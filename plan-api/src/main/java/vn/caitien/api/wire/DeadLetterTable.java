@@ -1,8 +1,11 @@
-package vn.caitien.reporting.messaging;
+package vn.caitien.api.wire;
 
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 
-/** The snake_case dead_letter_entry table of migration V4. */
+/**
+ * The snake_case {@code dead_letter_entry} table that each read service creates in its own V4 migration,
+ * shared here like {@link TokenTable} so both services park poison events the same way.
+ */
 public final class DeadLetterTable {
     private DeadLetterTable() {
     }
