@@ -4,14 +4,16 @@ import java.util.List;
 
 /** Keys of the event metadata that every plan event carries, and their CloudEvents extension names. */
 public final class MetadataKeys {
-    /** Who issued the command (the authenticated user, or the X-User header until login exists). */
+    /** Who issued the command, as shown to people: "Tổ giám sát - Nguyễn Thị Mai" (from the token). */
     public static final String ACTOR = "actor";
+    /** The authenticated user's stable identifier (the token subject). */
+    public static final String ACTOR_ID = "actorId";
     /** Ties together everything one user request caused. */
     public static final String CORRELATION_ID = "correlationId";
     /** The message that directly caused this one. */
     public static final String CAUSATION_ID = "causationId";
 
-    public static final List<String> ALL = List.of(ACTOR, CORRELATION_ID, CAUSATION_ID);
+    public static final List<String> ALL = List.of(ACTOR, ACTOR_ID, CORRELATION_ID, CAUSATION_ID);
 
     private MetadataKeys() {
     }
