@@ -54,16 +54,20 @@ export function card(label, value, { testid, sub, kind } = {}) {
 
 /**
  * Breadcrumb from the whole country down a managing-unit path; the last entry is the current page
- * unless `tail` adds one more (e.g. the school).
+ * unless `tail` adds one more (e.g. the school). `linkable(path)` says which units the reader may
+ * open (others show as plain text); by default all.
  */
-export function unitBreadcrumb(path, tail) {
-  const crumbs = [{ text: 'Toàn quốc', href: unitHref([]) }];
-  (path || []).forEach((name, i) => crumbs.push({ text: name, href: unitHref(path.slice(0, i + 1)) }));
+export function unitBreadcrumb(path, tail, linkable = () => true) {
+  const crumbs = [{ text: 'Toàn quốc', href: linkable([]) ? unitHref([]) : null }];
+  (path || []).forEach((name, i) => crumbs.push({
+    text: name, href: linkable(path.slice(0, i + 1)) ? unitHref(path.slice(0, i + 1)) : null,
+  }));
   if (tail) crumbs.push(...[].concat(tail));
   const last = crumbs.length - 1;
   return h('nav', { class: 'breadcrumb', 'aria-label': 'Đường dẫn' },
     h('ol', {}, crumbs.map((c, i) => h('li', {},
-      i === last && !c.forceLink ? h('span', { 'aria-current': 'page' }, c.text) : h('a', { href: c.href }, c.text)))));
+      i === last && !c.forceLink ? h('span', { 'aria-current': 'page' }, c.text)
+        : c.href ? h('a', { href: c.href }, c.text) : h('span', {}, c.text)))));
 }
 
 export function emptyRow(columns, text) {

@@ -58,7 +58,7 @@ const commaList = (text) => (text || '').split(/[,;\n]/).map((s) => s.trim()).fi
 const nonEmpty = (obj) => (Object.values(obj).some((v) => v !== undefined && v !== false) ? obj : undefined);
 
 /** item === null adds a new row. */
-export async function openItemForm(plan, item, getRecorder) {
+export async function openItemForm(plan, item) {
   let fw;
   try {
     fw = await framework(plan.frameworkId);
@@ -143,8 +143,8 @@ export async function openItemForm(plan, item, getRecorder) {
     const path = `/api/plans/${encodeURIComponent(plan.planId)}/items`;
     try {
       await busy(submit, 'Đang lưu…', () => (item
-        ? command('PUT', `${path}/${encodeURIComponent(item.itemId)}`, request, getRecorder())
-        : command('POST', path, request, getRecorder())));
+        ? command('PUT', `${path}/${encodeURIComponent(item.itemId)}`, request)
+        : command('POST', path, request)));
       dialog.close();
       toast(item ? 'Đã lưu thay đổi, đang cập nhật…' : 'Đã thêm nội dung, đang cập nhật…', 'success');
     } catch (error) {

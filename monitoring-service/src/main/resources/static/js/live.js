@@ -1,8 +1,12 @@
 // Live updates: monitoring-service pushes "plan-changed" over server-sent events once a change is in
 // its read model. When the stream is down (proxy, restart, flaky network) the page polls every 5 s
 // so it never shows stale numbers for long, and stops polling as soon as the stream is back.
+// EventSource cannot send an Authorization header, so the access token goes as ?access_token= (the
+// only path where monitoring-service accepts it there); the server ends the stream when the token
+// expires and the page reconnects with a fresh one, or signs in again.
 
 import { h, replace } from './dom.js';
+import { accessToken, forgetSession, signIn } from './auth.js';
 
 const POLL_MS = 5000;
 const RECREATE_MS = 5000;
@@ -33,7 +37,14 @@ export function startLive(onChange) {
   }
 
   function connect() {
-    source = new EventSource('/api/stream');
+    const token = accessToken();
+    if (!token) {
+      // Expired while the page was open: sign in again and come back here.
+      forgetSession();
+      signIn();
+      return;
+    }
+    source = new EventSource(`/api/stream?access_token=${encodeURIComponent(token)}`);
     source.addEventListener('open', () => {
       setState('live');
       stopPolling();
@@ -54,8 +65,10 @@ export function startLive(onChange) {
       hadError = true;
       setState('lost');
       startPolling();
-      // The browser retries by itself unless the server answered with an error status (e.g. 503
-      // when too many pages watch); then the source is CLOSED and we open a new one later.
+      // The browser retries by itself with the same address unless the server answered with an
+      // error status (401 for an expired token, 503 when too many pages watch); then the source is
+      // CLOSED and we open a new one later, with the current token. A stream the server ended at the
+      // token's expiry is retried by the browser and refused the same way.
       if (source.readyState === EventSource.CLOSED) {
         setTimeout(connect, RECREATE_MS);
       }

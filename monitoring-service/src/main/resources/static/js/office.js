@@ -1,5 +1,6 @@
 // office.html?unit=A/B&schoolYear=&frameworkId=&schoolType=: an education office's view of its
-// schools. Filters live in the URL so a link shows the same view to a colleague.
+// schools. Filters live in the URL so a link shows the same view to a colleague. Without ?unit= the
+// page opens on the signed-in officer's own unit; units outside their scope are refused (403).
 
 import { $, debounce, h, replace, showLoadError } from './dom.js';
 import { getJson } from './api.js';
@@ -8,6 +9,7 @@ import { card, progressBar, unitBreadcrumb } from './components.js';
 import { horizontalBars, reportLegend, stackedReportBars } from './charts.js';
 import { atRiskList, childrenTable, schoolsTable } from './office-tables.js';
 import { startLive } from './live.js';
+import { mayOpenUnit, signedInUser } from './user.js';
 
 const FILTERS = [
   { key: 'schoolYear', label: 'Năm học', source: 'schoolYears', text: (v) => v },
@@ -22,6 +24,7 @@ const params = new URLSearchParams(location.search);
 const unit = (params.get('unit') || '').split('/').map((s) => s.trim()).filter(Boolean).join('/');
 let sort = parseSort(params.get('sort'));
 let current = null;
+let me = null;
 let filterValues = { schoolYears: [], frameworkIds: [], schoolTypes: [] };
 
 function parseSort(text) {
@@ -37,12 +40,14 @@ function setParam(key, value) {
 
 async function load() {
   try {
+    me = me || await signedInUser();
+    const effective = unit || (me.officeUnit || []).join('/');
     const [rollup, filters] = await Promise.all([
       getJson('/api/units', {
-        path: unit, schoolYear: params.get('schoolYear'), frameworkId: params.get('frameworkId'),
+        path: effective, schoolYear: params.get('schoolYear'), frameworkId: params.get('frameworkId'),
         schoolType: params.get('schoolType'),
       }),
-      getJson('/api/filters').catch(() => filterValues),
+      getJson('/api/filters', { unit: effective }).catch(() => filterValues),
     ]);
     current = rollup;
     filterValues = filters;
@@ -56,7 +61,7 @@ function render() {
   const r = current;
   document.title = `${r.name} · Theo dõi kế hoạch cải tiến`;
   if (!main.dataset.ready) buildSkeleton();
-  replace($('#office-header'), unitBreadcrumb(r.path), h('h1', {}, r.name),
+  replace($('#office-header'), unitBreadcrumb(r.path, null, (path) => mayOpenUnit(me, path)), h('h1', {}, r.name),
     h('p', { class: 'subtitle' }, 'Tiến độ thực hiện kế hoạch cải tiến chất lượng giáo dục của các trường'));
   replace($('#office-filters'), filtersForm());
   replace($('#office-totals'), ...totalCards(r.totals));
@@ -145,5 +150,4 @@ function drawCharts() {
 
 window.addEventListener('resize', debounce(drawCharts, 200));
 const refresh = debounce(load, 300);
-startLive(() => refresh());
-load();
+load().then(() => { if (current) startLive(() => refresh()); });

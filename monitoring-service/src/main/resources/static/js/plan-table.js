@@ -12,7 +12,7 @@ const COLUMNS = [
 ];
 
 /**
- * actions: { canRecord, canEdit, onRecord(item), onEdit(item) }
+ * actions: { canRecord(item), canEdit, onRecord(item), onEdit(item) }
  */
 export function itemsTable(items, actions) {
   const body = h('tbody');
@@ -135,7 +135,7 @@ function updateCell(item) {
 function actionsCell(item, actions) {
   const label = `tiêu chí ${item.criterionCode}`;
   return h('div', { class: 'row-actions' },
-    actions.canRecord
+    actions.canRecord(item)
       ? h('button', {
         type: 'button', class: 'btn btn-primary btn-small', 'data-action': 'record',
         'aria-label': `Ghi nhận tiến độ ${label}`, onclick: () => actions.onRecord(item),

@@ -12,9 +12,10 @@ export function splitEvidence(text) {
 }
 
 /**
- * Opens the form for one item. getRecorder() returns the page-level "Người ghi nhận".
+ * Opens the form for one item. `recorder` is how the signed-in user will appear in the history
+ * ("Tổ giám sát - Nguyễn Thị Mai"); plan-service takes it from the access token, not from the form.
  */
-export function openProgressForm(plan, item, getRecorder) {
+export function openProgressForm(plan, item, recorder) {
   const details = item.details || {};
   const { dialog, form, body, footer } = formDialog('Ghi nhận tiến độ',
     `Tiêu chí ${item.criterionCode}${item.criterionName ? ` – ${item.criterionName}` : ''}`, 'progress-form');
@@ -63,11 +64,8 @@ export function openProgressForm(plan, item, getRecorder) {
   effective.addEventListener('change', showChosen);
   showChosen();
 
-  const recorder = getRecorder();
   append(body, [
-    h('p', { class: recorder ? 'muted' : 'alert alert-warn' }, recorder
-      ? `Người ghi nhận: ${recorder}`
-      : 'Chưa nhập tên người ghi nhận (ô "Người ghi nhận" ở đầu trang); bản ghi sẽ không có tên người nhập.'),
+    h('p', { class: 'muted', 'data-testid': 'progress-recorder' }, `Người ghi nhận: ${recorder}`),
     h('div', { class: 'form-grid' },
       field('status', 'Trạng thái', status, { required: true }),
       field('percent', 'Tỉ lệ hoàn thành (%)', percent, { hint: 'Từ 0 đến 100' })),
@@ -105,7 +103,7 @@ export function openProgressForm(plan, item, getRecorder) {
     try {
       await busy(submit, 'Đang lưu…', () => command('POST',
         `/api/plans/${encodeURIComponent(plan.planId)}/items/${encodeURIComponent(item.itemId)}/progress`,
-        request, getRecorder()));
+        request));
       dialog.close();
       toast('Đã ghi nhận, đang cập nhật…', 'success');
     } catch (error) {

@@ -6,7 +6,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.RestController;
+import vn.caitien.api.access.Access;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
@@ -33,6 +35,12 @@ class ArchitectureTest {
     static final ArchRule controllersSendCommandsWithActor = noClasses().that().areAnnotatedWith(RestController.class)
             .should().dependOnClassesThat().areAssignableTo(CommandGateway.class)
             .because("commands carry who asked; CommandSender stamps it");
+
+    @ArchTest
+    static final ArchRule accessIsDecidedInOnePlace = noClasses().that().resideOutsideOfPackage("vn.caitien.planservice.security..")
+            .and().resideInAPackage("vn.caitien.planservice..")
+            .should().dependOnClassesThat().belongToAnyOf(Access.class, SecurityContextHolder.class)
+            .because("who may do what is asked of Access through security.PlanGuard, with the caller from security.Callers");
 
     @ArchTest
     static final ArchRule featuresDoNotReachIntoEachOthersControllers = classes().that()

@@ -1,45 +1,75 @@
 package vn.caitien.monitoring.live;
 
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.annotation.PreDestroy;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import vn.caitien.api.access.Access;
+import vn.caitien.api.access.Caller;
+import vn.caitien.api.access.PlanScope;
 import vn.caitien.monitoring.progress.PlanChanged;
+import vn.caitien.monitoring.progress.ProgressReadModel;
+import vn.caitien.monitoring.security.Callers;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Server-sent events for open dashboards: "plan-changed" with the plan id once a change is
- * committed to the read model; pages then re-read what they show.
+ * committed to the read model; pages then re-read what they show. Each subscriber hears only of the
+ * plans it may read, and its stream ends when its access token expires (the page reconnects with a
+ * fresh one). Browsers' EventSource cannot send headers, so the token may come as {@code ?access_token=}.
  */
 @RestController
+@SecurityRequirement(name = "bearer")
 @Tag(name = "Trực tiếp", description = "Luồng sự kiện cho trang theo dõi tự cập nhật")
-public class ChangeFeed {
+public class ChangeFeed implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
     static final int MAX_SUBSCRIBERS = 500;
-    private final List<SseEmitter> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final ProgressReadModel readModel;
+    private final Clock clock;
+    private volatile boolean running;
+
+    record Subscriber(SseEmitter emitter, Caller caller, Instant expiresAt) {
+    }
+
+    public ChangeFeed(ProgressReadModel readModel, Clock clock) {
+        this.readModel = readModel;
+        this.clock = clock;
+    }
 
     @GetMapping(path = "/api/stream", produces = "text/event-stream")
-    @Operation(summary = "Sự kiện 'plan-changed' khi tiến độ một kế hoạch thay đổi")
-    public SseEmitter subscribe() throws IOException {
+    @Operation(summary = "Sự kiện 'plan-changed' khi tiến độ một kế hoạch người dùng được xem thay đổi",
+            description = "Mã truy cập gửi qua tiêu đề Authorization hoặc tham số access_token (EventSource không gửi được tiêu đề).")
+    public SseEmitter subscribe(Caller caller,
+                                @Parameter(description = "Mã truy cập, khi không gửi được tiêu đề Authorization")
+                                @org.springframework.web.bind.annotation.RequestParam(name = "access_token", required = false)
+                                String ignoredToken) throws IOException {
         if (subscribers.size() >= MAX_SUBSCRIBERS) {
-            throw new org.springframework.web.server.ResponseStatusException(
-                    org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "Quá nhiều trang đang theo dõi trực tiếp");
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Quá nhiều trang đang theo dõi trực tiếp");
         }
         SseEmitter emitter = new SseEmitter(0L);
-        subscribers.add(emitter);
-        emitter.onCompletion(() -> subscribers.remove(emitter));
-        emitter.onTimeout(() -> subscribers.remove(emitter));
-        emitter.onError(e -> subscribers.remove(emitter));
+        Subscriber subscriber = new Subscriber(emitter, caller, Callers.currentExpiry().orElse(Instant.MAX));
+        subscribers.add(subscriber);
+        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onError(e -> subscribers.remove(subscriber));
         // Tell the browser how soon to reconnect if the service restarts.
         emitter.send(SseEmitter.event().reconnectTime(3000).comment("kết nối"));
         return emitter;
@@ -47,30 +77,60 @@ public class ChangeFeed {
 
     @TransactionalEventListener(fallbackExecution = true)
     public void on(PlanChanged change) {
-        send(SseEmitter.event().name("plan-changed").data(Map.of("planId", change.planId())));
+        if (subscribers.isEmpty()) return;
+        Optional<PlanScope> scope = readModel.scope(change.planId());
+        if (scope.isEmpty()) return;
+        SseEmitter.SseEventBuilder event = SseEmitter.event().name("plan-changed").data(Map.of("planId", change.planId()));
+        for (Subscriber subscriber : subscribers) {
+            if (Access.canRead(subscriber.caller(), scope.get())) send(subscriber, event);
+        }
     }
 
-    /** A comment every 20 s keeps proxies from closing idle streams and finds dead subscribers. */
+    /**
+     * A comment every 20 s keeps proxies from closing idle streams and finds dead subscribers; streams
+     * whose token has expired are ended here.
+     */
     @Scheduled(fixedDelay = 20_000)
-    void keepAlive() { send(SseEmitter.event().comment("")); }
-
-    private void send(SseEmitter.SseEventBuilder event) {
-        for (SseEmitter emitter : subscribers) {
-            try {
-                emitter.send(event);
-            } catch (IOException | IllegalStateException gone) {
-                subscribers.remove(emitter);
-                log.debug("Trang theo dõi đã đóng kết nối: {}", gone.toString());
+    void keepAlive() {
+        Instant now = clock.instant();
+        for (Subscriber subscriber : subscribers) {
+            if (!now.isBefore(subscriber.expiresAt())) {
+                subscribers.remove(subscriber);
+                subscriber.emitter().complete();
+            } else {
+                send(subscriber, SseEmitter.event().comment(""));
             }
+        }
+    }
+
+    private void send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
+        try {
+            subscriber.emitter().send(event);
+        } catch (IOException | IllegalStateException gone) {
+            subscribers.remove(subscriber);
+            log.debug("Trang theo dõi đã đóng kết nối: {}", gone.toString());
         }
     }
 
     public int subscriberCount() { return subscribers.size(); }
 
-    /** Open dashboards would otherwise hold a graceful shutdown until it times out. */
-    @PreDestroy
-    void closeAll() {
-        subscribers.forEach(SseEmitter::complete);
+    @Override
+    public void start() { running = true; }
+
+    /**
+     * Open dashboards would otherwise hold the web server's graceful shutdown until it times out: the
+     * streams end first (the highest phase stops first), and the pages reconnect to another instance.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        subscribers.forEach(s -> s.emitter().complete());
         subscribers.clear();
     }
+
+    @Override
+    public boolean isRunning() { return running; }
+
+    @Override
+    public int getPhase() { return Integer.MAX_VALUE; }
 }

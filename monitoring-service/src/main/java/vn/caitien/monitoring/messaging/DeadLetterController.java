@@ -1,6 +1,7 @@
 package vn.caitien.monitoring.messaging;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -9,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 @RestController
-@Tag(name = "Sự kiện lỗi", description = "Sự kiện không áp dụng được vào dữ liệu, chờ xử lý lại")
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Sự kiện lỗi", description = "Sự kiện không áp dụng được vào dữ liệu, chờ xử lý lại; chỉ quản trị hệ thống")
 public class DeadLetterController {
     private final DeadLetters deadLetters;
 

@@ -1,6 +1,7 @@
 package vn.caitien.monitoring.office;
 
 import org.springframework.stereotype.Service;
+import vn.caitien.api.access.PlanScope;
 import vn.caitien.api.report.ReportPeriod;
 import vn.caitien.monitoring.progress.PlanFilter;
 import vn.caitien.monitoring.progress.PlanProgressService;
@@ -12,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Rolls plan summaries up the administrative tree. The tree is whatever path the schools give for
@@ -26,8 +28,9 @@ public class UnitRollups {
         this.progress = progress;
     }
 
-    public UnitRollup rollup(PlanFilter filter) {
-        List<PlanSummary> plans = progress.summaries(filter);
+    /** The roll-up of the visible plans under the filter's unit. */
+    public UnitRollup rollup(PlanFilter filter, Predicate<PlanScope> visible) {
+        List<PlanSummary> plans = progress.summaries(filter, visible);
         List<String> path = filter.unitPath();
         Map<String, List<PlanSummary>> byChild = new LinkedHashMap<>();
         for (PlanSummary plan : plans) {

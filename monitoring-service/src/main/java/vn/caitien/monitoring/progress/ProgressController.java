@@ -2,6 +2,7 @@ package vn.caitien.monitoring.progress;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,29 +13,61 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import vn.caitien.api.access.Access;
+import vn.caitien.api.access.Caller;
+import vn.caitien.api.access.PlanAction;
+import vn.caitien.api.access.PlanScope;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 @RestController
 @Validated
+@SecurityRequirement(name = "bearer")
 @Tag(name = "Tiến độ", description = "Tiến độ thực hiện kế hoạch cải tiến, dựng từ dòng sự kiện")
 public class ProgressController {
     private final PlanProgressService progress;
+    private final ProgressReadModel readModel;
 
-    public ProgressController(PlanProgressService progress) {
+    public ProgressController(PlanProgressService progress, ProgressReadModel readModel) {
         this.progress = progress;
+        this.readModel = readModel;
     }
 
     @GetMapping("/api/plans/{planId}/progress")
-    @Operation(summary = "Tiến độ từng nội dung, số lượng theo trạng thái, tỉ lệ hoàn thành, quá hạn, báo cáo")
-    public PlanProgress progress(@PathVariable String planId) {
-        return progress.plan(planId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "Chưa có kế hoạch mã " + planId + " (hoặc sự kiện của kế hoạch chưa đến)"));
+    @Operation(summary = "Tiến độ từng nội dung, số lượng theo trạng thái, tỉ lệ hoàn thành, quá hạn, báo cáo",
+            description = "Kế hoạch ngoài phạm vi được xem trả về 404 như kế hoạch không tồn tại.")
+    public PlanProgress progress(@PathVariable String planId, Caller caller) {
+        // Out of scope answers exactly like missing: the same status, title and detail.
+        ProgressReadModel.PlanRow row = readModel.plan(planId).stream()
+                .filter(plan -> Access.canRead(caller, plan.scope())).findFirst()
+                .orElseThrow(() -> notFound(planId));
+        PlanProgress plan = progress.progress(row);
+        return plan.withPermissions(permissions(caller, row.scope(), plan));
+    }
+
+    static ResponseStatusException notFound(String planId) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "Chưa có kế hoạch mã " + planId + " (hoặc sự kiện của kế hoạch chưa đến)");
+    }
+
+    static PlanProgress.Permissions permissions(Caller caller, PlanScope scope, PlanProgress plan) {
+        List<String> actions = Arrays.stream(PlanAction.values())
+                .filter(action -> action != PlanAction.CREATE_PLAN && action != PlanAction.RECORD_PROGRESS)
+                .filter(action -> Access.may(caller, action, scope)).map(Enum::name).toList();
+        List<String> items = plan.items().stream()
+                .filter(item -> Access.mayRecordProgress(caller, scope, lead(item)))
+                .map(ItemProgress::itemId).toList();
+        return new PlanProgress.Permissions(actions, items);
+    }
+
+    private static String lead(ItemProgress item) {
+        return item.details() == null || !item.details().hasNonNull("lead") ? null : item.details().get("lead").asText();
     }
 
     @GetMapping("/api/plans")
-    @Operation(summary = "Danh sách kế hoạch đang theo dõi, lọc theo đơn vị quản lý, loại hình, bộ tiêu chuẩn, năm học")
+    @Operation(summary = "Danh sách kế hoạch người dùng được xem, lọc theo đơn vị quản lý, loại hình, bộ tiêu chuẩn, năm học")
     public Page<PlanSummary> plans(
             @Parameter(description = "Đường dẫn đơn vị, vd. Thành phố Hồ Chí Minh/Quận 10") @RequestParam(required = false) String unit,
             @RequestParam(required = false) String schoolType, @RequestParam(required = false) String frameworkId,
@@ -43,10 +76,12 @@ public class ProgressController {
             @RequestParam(defaultValue = "schoolName") String sort,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "Số trang phải từ 0") int page,
             @RequestParam(defaultValue = "50") @Min(value = 1, message = "Cỡ trang phải từ 1 đến 500")
-            @Max(value = 500, message = "Cỡ trang phải từ 1 đến 500") int size) {
+            @Max(value = 500, message = "Cỡ trang phải từ 1 đến 500") int size,
+            Caller caller) {
+        Comparator<PlanSummary> order = order(sort);
         List<PlanSummary> all = progress.summaries(new PlanFilter(PlanFilter.path(unit), blank(schoolType),
-                blank(frameworkId), blank(schoolYear), null));
-        return Page.of(all.stream().sorted(order(sort)).toList(), page, size);
+                blank(frameworkId), blank(schoolYear), null), scope -> Access.canRead(caller, scope));
+        return Page.of(all.stream().sorted(order).toList(), page, size);
     }
 
     static Comparator<PlanSummary> order(String sort) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import vn.caitien.api.access.PlanScope;
 import vn.caitien.api.wire.WireJson;
 
 import java.sql.Array;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads the rows the projection keeps; all judgement (overdue, rates, report states) is in {@link Standing}. */
 @Repository
@@ -30,7 +32,10 @@ public class ProgressReadModel {
     }
 
     public record PlanRow(String planId, String schoolName, String schoolKey, String schoolType, List<String> managingUnit,
-                          String documentNumber, String schoolYear, String frameworkId, String status, Instant updatedAt) {
+                          String documentNumber, String schoolYear, String frameworkId, String status, Instant updatedAt,
+                          String schoolCode) {
+        /** Whose plan it is, for {@link vn.caitien.api.access.Access}: the school code and managing unit of PlanCreated. */
+        public PlanScope scope() { return new PlanScope(schoolCode, managingUnit); }
     }
 
     public record ItemRow(String planId, String itemId, String criterionCode, String levelGroup, YearMonth start,
@@ -48,7 +53,7 @@ public class ProgressReadModel {
                                String schoolKey) {
         return jdbc.query("""
                 select plan_id, school_name, school_key, school_type, managing_unit, document_number, school_year,
-                       framework_id, status, updated_at
+                       framework_id, status, updated_at, school_code
                 from plan_progress
                 where managing_unit[1:cardinality(?::text[])] = ?::text[]
                   and (?::text is null or school_type = ?) and (?::text is null or framework_id = ?)
@@ -61,8 +66,23 @@ public class ProgressReadModel {
     public List<PlanRow> plan(String planId) {
         return jdbc.query("""
                 select plan_id, school_name, school_key, school_type, managing_unit, document_number, school_year,
-                       framework_id, status, updated_at
+                       framework_id, status, updated_at, school_code
                 from plan_progress where plan_id = ?""", PLAN, planId);
+    }
+
+    /** The approved plans of a school, by its code (the public disclosure), newest school year first. */
+    public List<PlanRow> approvedPlansOfSchool(String schoolCode) {
+        return jdbc.query("""
+                select plan_id, school_name, school_key, school_type, managing_unit, document_number, school_year,
+                       framework_id, status, updated_at, school_code
+                from plan_progress where school_key = ? and nullif(trim(school_code), '') is not null and status = 'APPROVED'
+                order by school_year desc, plan_id""", PLAN, schoolCode);
+    }
+
+    /** Whose plan it is, or empty when the read model has not heard of it. */
+    public Optional<PlanScope> scope(String planId) {
+        return jdbc.query("select school_code, managing_unit from plan_progress where plan_id = ?",
+                (rs, n) -> new PlanScope(rs.getString(1), textList(rs.getArray(2))), planId).stream().findFirst();
     }
 
     public Map<String, List<ItemRow>> items(List<String> planIds) {
@@ -93,18 +113,9 @@ public class ProgressReadModel {
         return byPlan;
     }
 
-    /** The distinct values the filters offer. */
-    public Map<String, List<String>> filterValues() {
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        values.put("schoolYears", jdbc.queryForList("select distinct school_year from plan_progress order by 1 desc", String.class));
-        values.put("frameworkIds", jdbc.queryForList("select distinct framework_id from plan_progress order by 1", String.class));
-        values.put("schoolTypes", jdbc.queryForList("select distinct school_type from plan_progress where school_type is not null order by 1", String.class));
-        return values;
-    }
-
     private static final RowMapper<PlanRow> PLAN = (rs, n) -> new PlanRow(rs.getString(1), rs.getString(2),
             rs.getString(3), rs.getString(4), textList(rs.getArray(5)), rs.getString(6), rs.getString(7),
-            rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant());
+            rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getString(11));
 
     private static ItemRow item(ResultSet rs) throws SQLException {
         return new ItemRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -59,7 +59,7 @@ public class Standing {
                 plan.managingUnit(), plan.documentNumber(), plan.schoolYear(), plan.frameworkId(), plan.status(),
                 items.size(), completed, overdue, rate, planned, spent,
                 reportStatuses(cadence.dueDates(plan.managingUnit(), SchoolYear.parse(plan.schoolYear())), reports, today),
-                plan.updatedAt());
+                plan.updatedAt(), plan.scope().schoolCode());
     }
 
     private List<PlanSummary.ReportStatus> reportStatuses(Map<ReportPeriod, LocalDate> dueDates,

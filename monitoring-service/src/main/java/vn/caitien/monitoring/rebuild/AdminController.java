@@ -1,6 +1,7 @@
 package vn.caitien.monitoring.rebuild;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,7 +9,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Quản trị", description = "Dựng lại dữ liệu theo dõi từ dòng sự kiện")
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Quản trị", description = "Dựng lại dữ liệu theo dõi từ dòng sự kiện; chỉ quản trị hệ thống")
 public class AdminController {
     private final ProjectionRebuild rebuild;
 

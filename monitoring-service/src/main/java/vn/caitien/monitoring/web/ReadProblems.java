@@ -58,6 +58,8 @@ public class ReadProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(switch (status.value()) {
             case 400 -> "Yêu cầu không hợp lệ";
+            case 401 -> "Cần đăng nhập";
+            case 403 -> "Không có quyền";
             case 404 -> "Không tìm thấy";
             case 405 -> "Phương thức HTTP không được hỗ trợ";
             case 409 -> "Xung đột trạng thái";

@@ -11,21 +11,33 @@ import org.springframework.web.server.ResponseStatusException;
 import vn.caitien.api.catalog.Framework;
 import vn.caitien.api.catalog.FrameworkCatalog;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What the web pages need besides the read model: where to send commands, and the criteria catalogues. */
+/**
+ * What the web pages need before anyone signs in: where to send commands and fetch reports, which
+ * OIDC issuer and public client to sign in with, and the criteria catalogues.
+ */
 @RestController
 @Tag(name = "Giao diện", description = "Cấu hình và danh mục tiêu chí cho trang web")
 public class WebController {
-    private final String planServiceUrl;
+    private final Map<String, String> config;
 
-    public WebController(@Value("${caitien.web.plan-service-url:http://localhost:8081}") String planServiceUrl) {
-        this.planServiceUrl = planServiceUrl;
+    public WebController(@Value("${caitien.web.plan-service-url:http://localhost:8081}") String planServiceUrl,
+                         @Value("${caitien.web.reporting-service-url:http://localhost:8083}") String reportingServiceUrl,
+                         @Value("${caitien.web.issuer-uri:${CAITIEN_ISSUER_URI:http://localhost:9000}}") String issuerUri,
+                         @Value("${caitien.web.client-id:caitien-dashboard}") String clientId) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("planServiceUrl", planServiceUrl);
+        values.put("reportingServiceUrl", reportingServiceUrl);
+        values.put("issuerUri", issuerUri);
+        values.put("clientId", clientId);
+        this.config = Map.copyOf(values);
     }
 
     @GetMapping("/api/config")
-    @Operation(summary = "Địa chỉ plan-service mà trang web gửi lệnh tới")
-    public Map<String, String> config() { return Map.of("planServiceUrl", planServiceUrl); }
+    @Operation(summary = "Địa chỉ plan-service, reporting-service và nhà cung cấp định danh (OIDC) mà trang web dùng")
+    public Map<String, String> config() { return config; }
 
     @GetMapping("/api/frameworks/{frameworkId}")
     @Operation(summary = "Bộ tiêu chuẩn: tiêu chuẩn, tiêu chí và tiêu chí mức 4")

@@ -64,10 +64,10 @@ class CommandDrafts {
         return more.isEmpty() ? parsed : parsed.with(items, more);
     }
 
-    CreatePlan createPlan(ParsedHeader header, PlanId planId) {
+    CreatePlan createPlan(ParsedHeader header, PlanId planId, String schoolCode) {
         CreatePlanRequest request = request(header, planId);
         CreatePlanRequest.SchoolRequest school = request.school();
-        return new CreatePlan(planId, new School(school.name().strip(), school.code(), school.type(), school.managingUnit()),
+        return new CreatePlan(planId, new School(school.name().strip(), schoolCode, school.type(), school.managingUnit()),
                 request.frameworkId().strip(), request.schoolYear(), request.documentNumber().strip(), request.issueDate(),
                 request.issuePlace(), request.legalBases(), request.baseline());
     }

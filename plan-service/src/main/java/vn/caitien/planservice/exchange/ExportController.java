@@ -17,8 +17,7 @@ import vn.caitien.planservice.exchange.write.ExportDocument;
 import vn.caitien.planservice.exchange.write.ExportLayout;
 import vn.caitien.planservice.exchange.write.XlsxWriter;
 import vn.caitien.planservice.plan.PlanView;
-import vn.caitien.planservice.plan.PlanViewRepository;
-import vn.caitien.planservice.web.PlanNotFound;
+import vn.caitien.planservice.security.PlanGuard;
 
 import java.util.function.Function;
 
@@ -34,11 +33,11 @@ public class ExportController {
     static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    private final PlanViewRepository views;
+    private final PlanGuard guard;
     private final FrameworkCatalog catalog;
 
-    public ExportController(PlanViewRepository views, FrameworkCatalog catalog) {
-        this.views = views;
+    public ExportController(PlanGuard guard, FrameworkCatalog catalog) {
+        this.guard = guard;
         this.catalog = catalog;
     }
 
@@ -56,7 +55,7 @@ public class ExportController {
 
     private ResponseEntity<byte[]> export(PlanId planId, MediaType type, String extension,
                                           Function<ExportDocument, byte[]> writer) {
-        PlanView plan = views.find(planId.value()).orElseThrow(() -> new PlanNotFound(planId.value()));
+        PlanView plan = guard.readable(planId.value());
         ExportDocument document = ExportLayout.layout(plan, catalog.find(plan.frameworkId).orElse(null));
         byte[] bytes = writer.apply(document);
         // The file name is an ASCII slug ("ke-hoach-truong-mam-non-tuoi-hong-2021-2022.docx"): no encoding needed.

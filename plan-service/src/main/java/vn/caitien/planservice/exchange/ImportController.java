@@ -18,6 +18,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import vn.caitien.api.plan.SchoolYear;
 import vn.caitien.planservice.exchange.read.ImportHints;
 import vn.caitien.planservice.exchange.read.UnreadableFile;
+import vn.caitien.planservice.security.PlanGuard;
 
 import java.io.IOException;
 import java.net.URI;
@@ -33,13 +34,15 @@ import java.util.Map;
 @Tag(name = "Nhập / xuất kế hoạch", description = "Nhập kế hoạch từ tệp Word/Excel và xuất kế hoạch ra tệp")
 public class ImportController {
     private final PlanImporter importer;
+    private final PlanGuard guard;
 
-    public ImportController(PlanImporter importer) {
+    public ImportController(PlanImporter importer, PlanGuard guard) {
         this.importer = importer;
+        this.guard = guard;
     }
 
     @PostMapping("/import")
-    @Operation(summary = "Nhập kế hoạch từ tệp .docx hoặc .xlsx (dryRun=true: chỉ xem trước, không lưu)")
+    @Operation(summary = "Nhập kế hoạch từ tệp .docx hoặc .xlsx (dryRun=true: chỉ xem trước, không lưu); hiệu trưởng, cho trường của mình")
     public ResponseEntity<ImportResponse> importPlan(
             @RequestParam("file") MultipartFile file,
             @Parameter(description = "Chỉ đọc và báo cáo, không tạo kế hoạch") @RequestParam(defaultValue = "false") boolean dryRun,
@@ -49,8 +52,10 @@ public class ImportController {
             @RequestParam(required = false) String managingUnit,
             @Parameter(description = "Số hiệu văn bản khi tệp không ghi (vd. 107/KH-LĐC)") @RequestParam(required = false) String documentNumber,
             @Parameter(description = "Bộ tiêu chuẩn, khi không muốn suy ra từ văn bản (vd. TT17-2018)") @RequestParam(required = false) String frameworkId,
-            @Parameter(description = "Năm học, khi văn bản không ghi (vd. 2023-2024)") @RequestParam(required = false) String schoolYear)
+            @Parameter(description = "Năm học, khi văn bản không ghi (vd. 2023-2024)") @RequestParam(required = false) String schoolYear,
+            @Parameter(description = "Mã trường; để trống là trường của người nhập") @RequestParam(required = false) String schoolCode)
             throws IOException {
+        String school = guard.schoolOfNewPlan(schoolCode, ImportHints.path(managingUnit));
         if (file.getSize() > UploadLimits.MAX_FILE.toBytes()) throw tooLarge();
         SchoolYear year = null;
         if (schoolYear != null && !schoolYear.isBlank()) {
@@ -62,7 +67,7 @@ public class ImportController {
         }
         ImportHints hints = new ImportHints(ImportHints.path(managingUnit), documentNumber, frameworkId, year);
         ImportResponse response = importer.importFile(file.getBytes(), file.getOriginalFilename(),
-                new PlanImporter.Options(dryRun, approve, force, hints));
+                new PlanImporter.Options(dryRun, approve, force, hints, school));
         if (!response.created()) return ResponseEntity.ok(response);
         return ResponseEntity.created(URI.create("/api/plans/" + response.planId())).body(response);
     }

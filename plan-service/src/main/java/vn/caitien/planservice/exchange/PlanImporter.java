@@ -44,8 +44,11 @@ public class PlanImporter {
     private final FrameworkCatalog catalog;
     private final Clock clock;
 
-    /** The uploader's choices: preview only, approve after import, import a known file again, hints. */
-    record Options(boolean dryRun, boolean approve, boolean force, ImportHints hints) {
+    /**
+     * The uploader's choices: preview only, approve after import, import a known file again, hints, and
+     * the school code of the plan (documents do not print it; checked against the caller beforehand).
+     */
+    record Options(boolean dryRun, boolean approve, boolean force, ImportHints hints, String schoolCode) {
     }
 
     PlanImporter(CommandSender commands, ImportRegistry registry, CommandDrafts drafts, TransactionTemplate transactions,
@@ -78,7 +81,7 @@ public class PlanImporter {
             Optional<String> existing = registry.planFor(hash);
             if (existing.isPresent() && !options.force()) throw ImportRefused.duplicate(existing.get());
             PlanId planId = PlanId.random();
-            commands.send(drafts.createPlan(parsed.header(), planId));
+            commands.send(drafts.createPlan(parsed.header(), planId, options.schoolCode()));
             Map<Integer, String> itemIds = new HashMap<>();
             for (ParsedItem item : parsed.importable()) {
                 ActionItemId itemId = ActionItemId.random();

@@ -1,10 +1,13 @@
 package vn.caitien.planservice.messaging;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.caitien.api.wire.TokenTable;
+
+import java.sql.SQLException;
 
 /** The event store's tables as the Flyway migration V1 creates them, in snake_case. */
 @Configuration
@@ -22,4 +25,20 @@ public class EventStoreConfiguration {
 
     @Bean
     TokenSchema tokenSchema() { return TokenTable.schema(); }
+
+    /**
+     * Two writers appending the same sequence number of a plan (another instance came first) hit the
+     * unique key: PostgreSQL says 23505. Recognised here, Axon reports a ConcurrencyException (409 with the
+     * current version, or a retry for progress) and, for a plan's first event, AggregateStreamCreationException
+     * (the plan id is taken), instead of a store failure.
+     */
+    @Bean
+    PersistenceExceptionResolver duplicateAppends() {
+        return exception -> {
+            for (Throwable t = exception; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) return true;
+            }
+            return false;
+        };
+    }
 }

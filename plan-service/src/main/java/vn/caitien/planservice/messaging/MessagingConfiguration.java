@@ -19,8 +19,8 @@ public class MessagingConfiguration {
     KafkaMessageConverter<String, byte[]> kafkaMessageConverter() { return new CloudEventsConverter(); }
 
     /**
-     * Every event carries who asked and the request's correlation id from its command; the causation
-     * id is the command itself.
+     * Every event carries who asked (as shown, and the token subject) and the request's correlation id
+     * from its command; the causation id is the command itself.
      */
     @Bean
     CorrelationDataProvider actorAndCorrelation() {
@@ -29,8 +29,10 @@ public class MessagingConfiguration {
             public Map<String, ?> correlationDataFor(Message<?> message) {
                 Map<String, Object> data = new HashMap<>();
                 Object actor = message.getMetaData().get(MetadataKeys.ACTOR);
+                Object actorId = message.getMetaData().get(MetadataKeys.ACTOR_ID);
                 Object correlation = message.getMetaData().get(MetadataKeys.CORRELATION_ID);
                 if (actor != null) data.put(MetadataKeys.ACTOR, actor);
+                if (actorId != null) data.put(MetadataKeys.ACTOR_ID, actorId);
                 data.put(MetadataKeys.CORRELATION_ID, correlation != null ? correlation : message.getIdentifier());
                 data.put(MetadataKeys.CAUSATION_ID, message.getIdentifier());
                 return data;

@@ -33,9 +33,10 @@ public record CreatePlanRequest(
             List<@NotBlank(message = "Tên đơn vị quản lý không được để trống") String> managingUnit) {
     }
 
-    CreatePlan toCommand() {
+    /** The command for this request, for the school with this code (the caller's own when none was given). */
+    CreatePlan toCommand(String schoolCode) {
         return new CreatePlan(planId == null ? PlanId.random() : planId,
-                new School(school.name().strip(), school.code(), school.type(), school.managingUnit()),
+                new School(school.name().strip(), schoolCode, school.type(), school.managingUnit()),
                 frameworkId.strip(), schoolYear, documentNumber.strip(), issueDate, issuePlace, legalBases, baseline);
     }
 }

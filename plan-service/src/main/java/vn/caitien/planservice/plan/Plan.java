@@ -2,7 +2,9 @@ package vn.caitien.planservice.plan;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolution;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.caitien.api.catalog.Framework;
 import vn.caitien.api.catalog.FrameworkCatalog;
@@ -39,7 +41,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A school's improvement plan for one school year. It decides every command against the plan's own
  * framework and state, and changes state only from its events.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = "planTargetResolver")
 public class Plan {
     @AggregateIdentifier
     private PlanId planId;
@@ -60,6 +62,16 @@ public class Plan {
         apply(new PlanCreated(command.planId(), command.school(), command.frameworkId(), command.schoolYear(),
                 command.documentNumber(), command.issueDate(), command.issuePlace(), command.legalBases(),
                 command.baseline()));
+    }
+
+    /**
+     * A command sent with an expected version ({@link ExpectedVersionResolver}) that events have passed
+     * since is refused before it is decided, with ConflictingAggregateVersionException (409 + current
+     * version), instead of being judged against a state its sender never saw.
+     */
+    @CommandHandlerInterceptor
+    void refuseChangesBasedOnAnOlderVersion() {
+        ConflictResolution.getConflictResolver().detectConflicts(newerEvents -> true);
     }
 
     @CommandHandler

@@ -18,6 +18,10 @@ public class PlanConfiguration {
     @Bean
     FrameworkCatalog frameworkCatalog() { return FrameworkCatalog.standard(); }
 
+    /** Named by {@code @Aggregate(commandTargetResolver = ...)} on {@link Plan}. */
+    @Bean
+    ExpectedVersionResolver planTargetResolver() { return new ExpectedVersionResolver(); }
+
     @Bean
     Clock clock() { return Clock.system(VIETNAM); }
 

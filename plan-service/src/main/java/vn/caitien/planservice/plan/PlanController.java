@@ -1,6 +1,7 @@
 package vn.caitien.planservice.plan;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -10,13 +11,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.caitien.api.plan.ApprovePlan;
 import vn.caitien.api.plan.CreatePlan;
 import vn.caitien.api.plan.PlanId;
+import vn.caitien.planservice.security.PlanGuard;
 import vn.caitien.planservice.web.CommandSender;
-import vn.caitien.planservice.web.PlanNotFound;
+import vn.caitien.planservice.web.IfMatch;
 
 import java.net.URI;
 import java.time.Clock;
@@ -30,39 +33,46 @@ import java.util.Map;
 public class PlanController {
     private final CommandSender commands;
     private final PlanViewRepository views;
+    private final PlanGuard guard;
     private final Clock clock;
 
-    public PlanController(CommandSender commands, PlanViewRepository views, Clock clock) {
+    public PlanController(CommandSender commands, PlanViewRepository views, PlanGuard guard, Clock clock) {
         this.commands = commands;
         this.views = views;
+        this.guard = guard;
         this.clock = clock;
     }
 
     @PostMapping
-    @Operation(summary = "Lập kế hoạch mới (dự thảo)")
+    @Operation(summary = "Lập kế hoạch mới (dự thảo); hiệu trưởng, cho trường của mình (mã trường để trống: trường của người lập)")
     public ResponseEntity<Map<String, String>> create(@Valid @RequestBody CreatePlanRequest request) {
-        CreatePlan command = request.toCommand();
+        CreatePlan command = request.toCommand(guard.schoolOfNewPlan(request.school().code(), request.school().managingUnit()));
         commands.send(command);
         String id = command.planId().value();
         return ResponseEntity.created(URI.create("/api/plans/" + id)).body(Map.of("id", id));
     }
 
     @GetMapping
-    @Operation(summary = "Danh sách kế hoạch")
-    public List<PlanSummary> list() { return views.summaries(); }
+    @Operation(summary = "Danh sách kế hoạch người dùng được xem")
+    public List<PlanSummary> list() { return views.summaries(guard.readableScopes()); }
 
     @GetMapping("/{planId}")
-    @Operation(summary = "Toàn bộ kế hoạch: thông tin chung và các nội dung cải tiến")
-    public PlanView get(@PathVariable PlanId planId) {
-        return views.find(planId.value()).orElseThrow(() -> new PlanNotFound(planId.value()));
+    @Operation(summary = "Toàn bộ kế hoạch: thông tin chung, các nội dung cải tiến và phiên bản (cũng trong ETag)")
+    public ResponseEntity<PlanView> get(@PathVariable PlanId planId) {
+        PlanView view = guard.readable(planId.value());
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (view.version != null) ok.eTag(IfMatch.etag(view.version));
+        return ok.body(view);
     }
 
     @PostMapping("/{planId}/approve")
     @Operation(summary = "Hiệu trưởng ban hành kế hoạch")
     public ResponseEntity<Map<String, String>> approve(@PathVariable PlanId planId,
-                                                       @Valid @RequestBody(required = false) ApprovePlanRequest request) {
+                                                       @Valid @RequestBody(required = false) ApprovePlanRequest request,
+                                                       @Parameter(description = IfMatch.DESCRIPTION)
+                                                       @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         LocalDate on = request == null || request.approvedOn() == null ? LocalDate.now(clock) : request.approvedOn();
-        commands.send(new ApprovePlan(planId, on, request == null ? null : request.approvedBy()));
+        commands.send(new ApprovePlan(planId, on, request == null ? null : request.approvedBy()), ifMatch);
         return ResponseEntity.status(HttpStatus.OK).body(Map.of("id", planId.value(), "status", "APPROVED"));
     }
 }

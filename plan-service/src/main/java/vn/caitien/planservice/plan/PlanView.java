@@ -1,5 +1,6 @@
 package vn.caitien.planservice.plan;
 
+import vn.caitien.api.access.PlanScope;
 import vn.caitien.api.item.ActionItemDetails;
 import vn.caitien.api.plan.Baseline;
 import vn.caitien.api.plan.PlanCreated;
@@ -18,6 +19,8 @@ import java.util.List;
  */
 public class PlanView {
     public String id;
+    /** The aggregate's version: the sequence number of the plan's last event (ETag of GET /api/plans/{id}). */
+    public Long version;
     public School school;
     public String schoolName;
     public String documentNumber;
@@ -68,6 +71,14 @@ public class PlanView {
     }
 
     void removeItem(String itemId) { items.removeIf(i -> i.itemId().equals(itemId)); }
+
+    /** The row of this item, if the plan has it. */
+    public java.util.Optional<Item> item(String itemId) {
+        return items.stream().filter(i -> i.itemId().equals(itemId)).findFirst();
+    }
+
+    /** Whose plan it is, for access decisions. */
+    public PlanScope scope() { return PlanScope.of(school); }
 
     PlanSummary summary(java.time.Instant updatedAt) {
         return new PlanSummary(id, schoolName, documentNumber, schoolYear.toString(), frameworkId, status.name(),

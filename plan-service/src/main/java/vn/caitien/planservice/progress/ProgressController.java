@@ -1,6 +1,7 @@
 package vn.caitien.planservice.progress;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -9,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.caitien.api.item.ActionItemId;
@@ -16,6 +18,7 @@ import vn.caitien.api.item.Money;
 import vn.caitien.api.plan.PlanId;
 import vn.caitien.api.progress.RecordProgress;
 import vn.caitien.planservice.web.CommandSender;
+import vn.caitien.planservice.web.IfMatch;
 
 import java.util.Map;
 import java.util.UUID;
@@ -31,14 +34,16 @@ public class ProgressController {
     }
 
     @PostMapping("/api/plans/{planId}/items/{itemId}/progress")
-    @Operation(summary = "Ghi nhận tiến độ của một nội dung cải tiến")
+    @Operation(summary = "Ghi nhận tiến độ của một nội dung cải tiến (tổ giám sát; người chủ trì với nội dung mình chủ trì)")
     public ResponseEntity<Map<String, String>> record(@PathVariable PlanId planId, @PathVariable ActionItemId itemId,
-                                                      @Valid @RequestBody ProgressRequest request) {
+                                                      @Valid @RequestBody ProgressRequest request,
+                                                      @Parameter(description = IfMatch.DESCRIPTION)
+                                                      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         String progressId = UUID.randomUUID().toString();
         commands.send(new RecordProgress(planId, itemId, progressId, request.status(), request.percent(),
                 request.values(), request.narrative(), request.evidenceCodes(),
                 request.amountSpentToDate() == null ? null : Money.of(request.amountSpentToDate()),
-                request.effectiveDate()));
+                request.effectiveDate()), ifMatch);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", progressId));
     }
 }

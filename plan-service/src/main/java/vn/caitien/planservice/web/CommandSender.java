@@ -6,53 +6,78 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.stereotype.Component;
+import vn.caitien.api.access.Caller;
+import vn.caitien.api.plan.CreatePlan;
 import vn.caitien.api.progress.RecordProgress;
 import vn.caitien.api.wire.MetadataKeys;
 import vn.caitien.api.wire.WireJson;
+import vn.caitien.planservice.messaging.AggregateVersions;
+import vn.caitien.planservice.plan.ExpectedVersionResolver;
+import vn.caitien.planservice.security.Callers;
+import vn.caitien.planservice.security.PlanGuard;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Sends a command on behalf of the current HTTP request, stamping who asked and the correlation id
- * into its metadata; Axon copies both onto every event the command causes.
+ * Sends a command on behalf of the signed-in user of the current HTTP request: first asks
+ * {@link PlanGuard} whether they may (a refusal sends nothing), then stamps who asked (the token's
+ * {@code actorLabel()} and subject) and the correlation id into its metadata; Axon copies them onto
+ * every event the command causes. With {@code If-Match} the command only applies to that version.
  */
 @Component
 public class CommandSender {
-    public static final String USER_HEADER = "X-User";
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
-    static final String ANONYMOUS = "anonymous";
-    /** Actor names and correlation ids are stored and shown; anything longer is a client mistake. */
+    /** Correlation ids are stored and shown; anything longer is a client mistake. */
     static final int MAX_HEADER_LENGTH = 200;
     /** Bounded retries for commands whose outcome does not depend on concurrent changes. */
     static final int MAX_ATTEMPTS = 3;
 
     private final CommandGateway gateway;
     private final HttpServletRequest request;
+    private final PlanGuard guard;
+    private final AggregateVersions versions;
 
-    public CommandSender(CommandGateway gateway, HttpServletRequest request) {
+    public CommandSender(CommandGateway gateway, HttpServletRequest request, PlanGuard guard, AggregateVersions versions) {
         this.gateway = gateway;
         this.request = request;
+        this.guard = guard;
+        this.versions = versions;
     }
 
+    /** Sends the command whatever the plan's version. */
     public <R> R send(Object command) {
-        MetaData metaData = MetaData.from(Map.of(
-                MetadataKeys.ACTOR, actor(),
-                MetadataKeys.CORRELATION_ID, correlationId()));
+        return send(command, null);
+    }
+
+    /**
+     * Sends the command if the caller may, and, with an {@code If-Match} value, only if the plan is still
+     * at that version: otherwise {@link VersionConflict} (409 with the current version).
+     */
+    public <R> R send(Object command, String ifMatch) {
+        String planId = guard.authorize(command);
+        Long expected = command instanceof CreatePlan ? null : IfMatch.expectedVersion(ifMatch);
         refuseNul(command);
+        Caller caller = Callers.current();
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(MetadataKeys.ACTOR, caller.actorLabel());
+        metaData.put(MetadataKeys.ACTOR_ID, caller.username());
+        metaData.put(MetadataKeys.CORRELATION_ID, correlationId());
+        if (expected != null) metaData.put(ExpectedVersionResolver.EXPECTED_VERSION, expected);
         for (int attempt = 1; ; attempt++) {
             try {
-                return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+                return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData)));
+            } catch (ConflictingAggregateVersionException e) {
+                throw new VersionConflict(planId, e.getActualVersion(), true);
             } catch (ConcurrencyException e) {
-                // Another instance appended to the same plan first. Recording progress does not depend
-                // on what came in between, so it is simply decided again; anything else is the user's call.
-                if (!(command instanceof RecordProgress)
-                        || attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
+                // Another instance appended to the same plan first. Recording progress does not depend on what
+                // came in between, so unless the client named a version it is simply decided again; anything
+                // else is the user's call, with the version to reload.
+                if (command instanceof RecordProgress && expected == null && attempt < MAX_ATTEMPTS) continue;
+                throw new VersionConflict(planId, versions.current(planId), expected != null);
             }
         }
     }
@@ -71,32 +96,14 @@ public class CommandSender {
         }
     }
 
-    /** Until sign-in exists the caller names itself; UTF-8 names arrive percent-encoded. */
-    String actor() {
-        String user = request.getHeader(USER_HEADER);
-        if (user == null || user.isBlank()) return ANONYMOUS;
-        String name;
-        try {
-            name = URLDecoder.decode(user.strip(), StandardCharsets.UTF_8).strip();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidHeader(USER_HEADER, "Tên người dùng phải là UTF-8 mã hoá phần trăm (percent-encoded)");
-        }
-        return requireLength(USER_HEADER, name);
-    }
-
-    private static String requireLength(String header, String value) {
-        if (value.length() > MAX_HEADER_LENGTH) {
-            throw new InvalidHeader(header, "Giá trị dài quá " + MAX_HEADER_LENGTH + " ký tự");
-        }
-        return value;
-    }
-
     String correlationId() {
         Object known = request.getAttribute(CORRELATION_HEADER);
         if (known != null) return known.toString();
         String header = request.getHeader(CORRELATION_HEADER);
-        String id = header == null || header.isBlank() ? UUID.randomUUID().toString()
-                : requireLength(CORRELATION_HEADER, header.strip());
+        String id = header == null || header.isBlank() ? UUID.randomUUID().toString() : header.strip();
+        if (id.length() > MAX_HEADER_LENGTH) {
+            throw new InvalidHeader(CORRELATION_HEADER, "Giá trị dài quá " + MAX_HEADER_LENGTH + " ký tự");
+        }
         request.setAttribute(CORRELATION_HEADER, id);
         return id;
     }

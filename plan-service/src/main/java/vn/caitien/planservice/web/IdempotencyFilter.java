@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import vn.caitien.planservice.security.Callers;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,11 +22,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code Idempotency-Key} on command requests: the first answer is kept, and a retry with the same key
  * and the same request gets it again without sending the command twice. The same key with another
- * request is a client mistake (422); a retry while the first is still running gets 409.
+ * request is a client mistake (422); a retry while the first is still running gets 409. Keys belong to
+ * the signed-in user (the token subject): another user's request with the same key is a request of its
+ * own and never gets the first user's answer. The filter runs after Spring Security's, so only
+ * authenticated requests reach it.
  */
 @Component
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -42,7 +47,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         // Uploads are parsed by the container from the raw stream, and the importer already refuses a
         // file it has seen (content hash); keys apply to JSON commands.
         String type = request.getContentType();
-        return request.getHeader(HEADER) == null || request.getMethod().equals("GET")
+        return request.getHeader(HEADER) == null || request.getMethod().equals("GET") || request.getMethod().equals("HEAD")
+                || request.getMethod().equals("OPTIONS")
                 || !request.getRequestURI().startsWith("/api/") || type != null && type.startsWith("multipart/");
     }
 
@@ -54,16 +60,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             problem(response, 400, "Idempotency-Key không hợp lệ", "Khoá phải có từ 1 đến " + MAX_KEY + " ký tự");
             return;
         }
+        String subject = Objects.requireNonNullElse(Callers.subject(), "");
+        if (subject.length() > MAX_KEY) subject = "sha256:" + sha256(new byte[0], subject.getBytes(StandardCharsets.UTF_8));
         byte[] body = request.getInputStream().readAllBytes();
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         // The request's identity: method, full path and body; the path column keeps a readable prefix only.
         String hash = sha256((request.getMethod() + " " + path + "\n").getBytes(StandardCharsets.UTF_8), body);
         path = path.length() > 500 ? path.substring(0, 500) : path;
         try {
-            jdbc.update("insert into idempotent_request (idempotency_key, method, path, body_sha256, status) values (?, ?, ?, ?, 0)",
-                    key, request.getMethod(), path, hash);
+            jdbc.update("insert into idempotent_request (subject, idempotency_key, method, path, body_sha256, status) "
+                    + "values (?, ?, ?, ?, ?, 0)", subject, key, request.getMethod(), path, hash);
         } catch (DuplicateKeyException seen) {
-            replay(key, request.getMethod(), path, hash, response);
+            replay(subject, key, hash, response);
             return;
         }
         ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
@@ -72,18 +80,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } finally {
             if (cached.getStatus() >= 500) {
                 // The command may not have happened: let the client retry with the same key.
-                jdbc.update("delete from idempotent_request where idempotency_key = ?", key);
+                jdbc.update("delete from idempotent_request where subject = ? and idempotency_key = ?", subject, key);
             } else {
-                jdbc.update("update idempotent_request set status = ?, content_type = ?, response_body = ? where idempotency_key = ?",
-                        cached.getStatus(), cached.getContentType(), cached.getContentAsByteArray(), key);
+                jdbc.update("update idempotent_request set status = ?, content_type = ?, response_body = ? "
+                                + "where subject = ? and idempotency_key = ?",
+                        cached.getStatus(), cached.getContentType(), cached.getContentAsByteArray(), subject, key);
             }
             cached.copyBodyToResponse();
         }
     }
 
-    private void replay(String key, String method, String path, String hash, HttpServletResponse response) throws IOException {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "select method, path, body_sha256, status, content_type, response_body from idempotent_request where idempotency_key = ?", key);
+    private void replay(String subject, String key, String hash, HttpServletResponse response) throws IOException {
+        List<Map<String, Object>> rows = jdbc.queryForList("select body_sha256, status, content_type, response_body "
+                + "from idempotent_request where subject = ? and idempotency_key = ?", subject, key);
         if (rows.isEmpty()) {
             problem(response, 409, "Yêu cầu đang được xử lý", "Vui lòng thử lại sau giây lát");
             return;

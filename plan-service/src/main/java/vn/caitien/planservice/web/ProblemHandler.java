@@ -7,15 +7,21 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -72,6 +78,62 @@ public class ProblemHandler {
     ProblemDetail concurrent(ConcurrencyException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-change", "Kế hoạch vừa được người khác thay đổi",
                 "Vui lòng tải lại và thử lại", List.of());
+    }
+
+    /** If-Match named an older version, or another change came first: 409 with the current version. */
+    @ExceptionHandler(VersionConflict.class)
+    ResponseEntity<ProblemDetail> versionConflict(VersionConflict e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "concurrent-change", "Kế hoạch vừa được người khác thay đổi",
+                e.getMessage(), e.conditional() ? List.of(new FieldError(IfMatch.HEADER, e.getMessage())) : List.of());
+        problem.setProperty("currentVersion", e.currentVersion());
+        return ResponseEntity.status(HttpStatus.CONFLICT).eTag(IfMatch.etag(e.currentVersion())).body(problem);
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> versionConflict(ConflictingAggregateVersionException e) {
+        return versionConflict(new VersionConflict(String.valueOf(e.getAggregateIdentifier()), e.getActualVersion(), true));
+    }
+
+    /** Signed in, allowed to see the plan, but not to do this. */
+    @ExceptionHandler(NotAllowed.class)
+    ProblemDetail notAllowed(NotAllowed e) {
+        return problem(HttpStatus.FORBIDDEN, FORBIDDEN_TYPE, FORBIDDEN_TITLE, e.getMessage(),
+                List.of(new FieldError("role", e.getMessage())));
+    }
+
+    /** Spring Security refusals raised inside a handler would otherwise fall to the catch-all 500. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
+        return notAllowed(new NotAllowed("Tài khoản không có quyền thực hiện thao tác này"));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(unauthorized());
+    }
+
+    /** Spring Security's firewall refuses some paths and parameters (".." segments, ";", "%25", control characters). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejectedRequest(RequestRejectedException e) {
+        return rejectedRequest();
+    }
+
+    public static ProblemDetail rejectedRequest() {
+        String detail = "Địa chỉ hoặc tham số chứa đoạn không được phép (vd. “..”, “;”, “%25”, “//” hoặc ký tự điều khiển)";
+        return problem(HttpStatus.BAD_REQUEST, "rejected-request", "Yêu cầu không hợp lệ", detail,
+                List.of(new FieldError("path", detail)));
+    }
+
+    public static final String FORBIDDEN_TYPE = "forbidden";
+    public static final String FORBIDDEN_TITLE = "Không có quyền";
+
+    /** 401: no token, or one the service does not accept (wrong signature or issuer, expired, malformed). */
+    public static ProblemDetail unauthorized() {
+        String detail = "Thiếu hoặc sai mã truy cập (access token); hãy đăng nhập rồi gửi lại với "
+                + "Authorization: Bearer <mã truy cập>";
+        return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Cần đăng nhập", detail,
+                List.of(new FieldError(HttpHeaders.AUTHORIZATION, "Thiếu, hết hạn hoặc không hợp lệ")));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -205,7 +267,7 @@ public class ProblemHandler {
         return "Giá trị không đúng kiểu";
     }
 
-    static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail,
+    public static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail,
                                  List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(type.startsWith("https:") ? type : "https://caitien.vn/problems/" + type));

@@ -1,16 +1,14 @@
 package vn.caitien.planservice.api;
 
-import vn.caitien.planservice.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import vn.caitien.planservice.ApiTestSupport;
+import vn.caitien.planservice.Tokens;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,8 +20,7 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The REST API over the real event store: what it accepts, what it refuses, and that refusals store nothing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PlanApiTest {
+class PlanApiTest extends ApiTestSupport {
     static final String PLAN = """
             {"school": {"name": "Trường Tiểu học Lê Đình Chinh", "type": "TIEU_HOC",
                         "managingUnit": ["Thành phố Hồ Chí Minh", "Quận 10"]},
@@ -35,9 +32,6 @@ class PlanApiTest {
              "tasks": ["Xây dựng kế hoạch sửa chữa"], "lead": "Hiệu trưởng",
              "schedule": {"start": "2020-01", "end": "2030-12", "text": "Từ năm 2020 đến 2030"},
              "budget": {"fundingSource": "Kinh phí dự án Quận", "text": "Kinh phí dự án Quận"}}""";
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) { TestStack.register(registry); }
 
     @LocalServerPort
     int port;
@@ -79,18 +73,34 @@ class PlanApiTest {
     }
 
     @Test
-    void stampsActorAndCorrelationIntoEventMetadata() throws Exception {
+    void stampsTheSignedInUserAndCorrelationIntoEventMetadataAndIgnoresXUser() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri("/api/plans/" + planId + "/items"))
-                .header("Content-Type", "application/json")
-                .header("X-User", URLEncoder.encode("Nguyễn Thị Mai", StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json").header("Authorization", Tokens.council(SCHOOL))
+                .header("X-User", URLEncoder.encode("Kẻ mạo danh", StandardCharsets.UTF_8))
                 .header("X-Correlation-Id", "corr-42")
                 .POST(HttpRequest.BodyPublishers.ofString(ITEM)).build();
         assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
         byte[] meta = jdbc.queryForObject("select meta_data from domain_event_entry where aggregate_identifier = ? "
                 + "order by sequence_number desc limit 1", byte[].class, planId);
         JsonNode metadata = json.readTree(meta);
-        assertThat(metadata.get("actor").asText()).isEqualTo("Nguyễn Thị Mai");
+        assertThat(metadata.get("actor").asText()).isEqualTo("Thành viên hội đồng tự đánh giá - Trần Văn Bình");
+        assertThat(metadata.get("actorId").asText()).isEqualTo("hd-" + SCHOOL);
         assertThat(metadata.get("correlationId").asText()).isEqualTo("corr-42");
+        assertThat(metadata.toString()).doesNotContain("mạo danh").doesNotContain("expectedVersion");
+    }
+
+    @Test
+    void fillsTheCreatorsSchoolCodeAndRefusesAnotherSchools() throws Exception {
+        assertThat(get("/api/plans/" + planId).body.at("/school/code").asText()).isEqualTo(SCHOOL);
+        long before = events();
+        String other = PLAN.replace("\"type\": \"TIEU_HOC\"", "\"code\": \"" + Tokens.TUOI_HONG + "\", \"type\": \"TIEU_HOC\"");
+        Response refused = post("/api/plans", other);
+        assertProblem(refused, 403, "role");
+        assertThat(refused.body.get("title").asText()).isEqualTo("Không có quyền");
+        assertThat(refused.body.get("detail").asText()).contains(SCHOOL).contains(Tokens.TUOI_HONG);
+        assertThat(events()).isEqualTo(before);
+        String own = PLAN.replace("\"type\": \"TIEU_HOC\"", "\"code\": \" " + SCHOOL + " \", \"type\": \"TIEU_HOC\"");
+        assertThat(post("/api/plans", own).status).isEqualTo(201);
     }
 
     @Test
@@ -112,18 +122,29 @@ class PlanApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString(ITEM.replace("3.4", "3.5"))).build());
         assertProblem(other, 422, "Idempotency-Key");
         assertThat(events()).isEqualTo(before + 1);
+        // Keys belong to their user: the same key and request from a council member is their own command.
+        Response theirs = send(HttpRequest.newBuilder(uri("/api/plans/" + planId + "/items"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .header("Authorization", Tokens.council(SCHOOL))
+                .POST(HttpRequest.BodyPublishers.ofString(ITEM)).build(), false);
+        assertThat(theirs.status).isEqualTo(201);
+        assertThat(theirs.body.get("id").asText()).isNotEqualTo(first.body.get("id").asText());
+        assertThat(events()).isEqualTo(before + 2);
     }
 
     @Test
-    void refusesAnOverlongActor() throws Exception {
+    void refusesAnOverlongCorrelationIdAndIgnoresAnyXUser() throws Exception {
         long before = events();
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/plans/" + planId + "/items"))
-                .header("Content-Type", "application/json").header("X-User", "x".repeat(201))
-                .POST(HttpRequest.BodyPublishers.ofString(ITEM)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertProblem(new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                json.readTree(response.body())), 400, "X-User");
+        Response refused = send(HttpRequest.newBuilder(uri("/api/plans/" + planId + "/items"))
+                .header("Content-Type", "application/json").header("X-Correlation-Id", "x".repeat(201))
+                .POST(HttpRequest.BodyPublishers.ofString(ITEM)).build());
+        assertProblem(refused, 400, "X-Correlation-Id");
         assertThat(events()).isEqualTo(before);
+        Response ignored = send(HttpRequest.newBuilder(uri("/api/plans/" + planId + "/items"))
+                .header("Content-Type", "application/json").header("X-User", "%FF" + "x".repeat(300))
+                .POST(HttpRequest.BodyPublishers.ofString(ITEM)).build());
+        assertThat(ignored.status).isEqualTo(201);
+        assertThat(events()).isEqualTo(before + 1);
     }
 
     @Test
@@ -183,8 +204,8 @@ class PlanApiTest {
     }
 
     @Test
-    void publishesItsOpenApiDocument() throws Exception {
-        Response docs = get("/v3/api-docs");
+    void publishesItsOpenApiDocumentWithoutSignIn() throws Exception {
+        Response docs = send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build(), false);
         assertThat(docs.status).isEqualTo(200);
         assertThat(docs.body.at("/paths").has("/api/plans/{planId}/items")).isTrue();
     }
@@ -218,7 +239,16 @@ class PlanApiTest {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
+    /** Sends as the user who may (see {@link ApiTestSupport#tokenFor}) unless the request names one. */
     private Response send(HttpRequest request) throws Exception {
+        return send(request, true);
+    }
+
+    private Response send(HttpRequest request, boolean signIn) throws Exception {
+        if (signIn && request.headers().firstValue("Authorization").isEmpty()) {
+            HttpRequest.Builder signed = HttpRequest.newBuilder(request, (name, value) -> true);
+            request = signed.header("Authorization", tokenFor(request.uri().getPath())).build();
+        }
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

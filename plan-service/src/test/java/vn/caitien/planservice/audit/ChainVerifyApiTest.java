@@ -1,17 +1,14 @@
 package vn.caitien.planservice.audit;
 
-import vn.caitien.planservice.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import vn.caitien.planservice.ApiTestSupport;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Real commands through the REST API into the real event store, then tampering straight in SQL: the
  * verification must notice each kind, at the right event, in Vietnamese. Each case uses its own plan.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ChainVerifyApiTest {
+class ChainVerifyApiTest extends ApiTestSupport {
     static final String PLAN = """
             {"school": {"name": "Trường Tiểu học Lê Đình Chinh", "type": "TIEU_HOC",
                         "managingUnit": ["Thành phố Hồ Chí Minh", "Quận 10"]},
@@ -50,9 +46,6 @@ class ChainVerifyApiTest {
             + " \"narrative\": \"Đã sửa %d phòng\", \"evidenceCodes\": [\"[H1-3.4-01]\"], \"amountSpentToDate\": 1500000}";
     /** PlanCreated, 2 × ActionItemAdded, PlanApproved, 2 × ProgressRecorded. */
     static final int EVENTS = 6;
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) { TestStack.register(registry); }
 
     @LocalServerPort
     int port;
@@ -80,7 +73,11 @@ class ChainVerifyApiTest {
             JsonNode meta = json.readTree((byte[]) row.get("meta_data"));
             assertThat(meta.get("previousHash").asText()).isEqualTo(previous);
             assertThat(meta.get("hash").asText()).matches("[0-9a-f]{64}");
-            assertThat(meta.get("actor").asText()).isEqualTo("kiem-tra");
+            // Created, items and approval by the principal; progress (events 4, 5) by the monitoring team.
+            boolean progress = ((Number) row.get("sequence_number")).longValue() >= 4;
+            assertThat(meta.get("actor").asText())
+                    .isEqualTo(progress ? "Tổ giám sát - Nguyễn Thị Mai" : "Hiệu trưởng - Lưu Thuận Phong");
+            assertThat(meta.get("actorId").asText()).isEqualTo((progress ? "gs-" : "ht-") + SCHOOL);
             // Axon stores the time as text, in UTC, always with exactly three fraction digits.
             assertThat((String) row.get("time_stamp")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
             previous = meta.get("hash").asText();
@@ -312,11 +309,12 @@ class ChainVerifyApiTest {
 
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .header("X-User", "kiem-tra").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Authorization", tokenFor(path)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", tokenFor(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,14 +1,11 @@
 package vn.caitien.planservice.exchange;
 
-import vn.caitien.planservice.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import vn.caitien.planservice.ApiTestSupport;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -25,11 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The service over the real event store and Kafka, shared by the import and export API tests (one
  * Spring context for both): multipart uploads and problem+json checks.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class ExchangeApiSupport {
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) { TestStack.register(registry); }
-
+abstract class ExchangeApiSupport extends ApiTestSupport {
     @LocalServerPort
     int port;
     @Autowired
@@ -42,8 +35,8 @@ abstract class ExchangeApiSupport {
 
     URI uri(String path) { return URI.create("http://localhost:" + port + path); }
 
-    /** POST a file as multipart/form-data field "file" to /api/plans/import with the query. */
-    Response upload(String fileName, byte[] content, String query, String user) throws Exception {
+    /** POST a file as multipart/form-data field "file" to /api/plans/import with the query, as this user ("Bearer …"). */
+    Response upload(String fileName, byte[] content, String query, String authorization) throws Exception {
         String boundary = "----caitien" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
@@ -53,17 +46,23 @@ abstract class ExchangeApiSupport {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/plans/import" + (query.isEmpty() ? "" : "?" + query)))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        if (user != null) request.header("X-User", URLEncoder.encode(user, StandardCharsets.UTF_8));
+        if (authorization != null) request.header("Authorization", authorization);
         return send(request.build());
     }
 
+    /** As the principal of {@link ApiTestSupport#SCHOOL}. */
     Response upload(String fileName, byte[] content, String query) throws Exception {
-        return upload(fileName, content, query, null);
+        return upload(fileName, content, query, tokenFor("/api/plans/import"));
     }
 
     Response get(String path) throws Exception { return send(HttpRequest.newBuilder(uri(path)).GET().build()); }
 
+    /** Sends as the user who may (the school's principal) unless the request names one. */
     Response send(HttpRequest request) throws Exception {
+        if (request.headers().firstValue("Authorization").isEmpty()) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", tokenFor(request.uri().getPath())).build();
+        }
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         String type = response.headers().firstValue("Content-Type").orElse("");
         byte[] bytes = response.body();

@@ -2,6 +2,7 @@ package vn.caitien.planservice.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import vn.caitien.planservice.Tokens;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,7 +75,7 @@ class ImportApiTest extends ExchangeApiSupport {
     void importsLeDinhChinhThroughTheCommandPathAndApprovesIt() throws Exception {
         long before = events();
         Response r = upload("le-dinh-chinh.docx", sample(LE_DINH_CHINH), HCM_Q10 + "&approve=true&force=true",
-                "Nguyễn Thị Mai");
+                Tokens.principal(Tokens.LDC));
         assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
         String planId = r.body().get("planId").asText();
         assertThat(r.location()).isEqualTo("/api/plans/" + planId);
@@ -87,6 +88,7 @@ class ImportApiTest extends ExchangeApiSupport {
         assertThat(plan.get("approvedOn").asText()).isEqualTo("2023-08-18");
         assertThat(plan.get("documentNumber").asText()).isEqualTo("107/KH-LĐC");
         assertThat(plan.at("/school/type").asText()).isEqualTo("TIEU_HOC");
+        assertThat(plan.at("/school/code").asText()).isEqualTo(Tokens.LDC);
         assertThat(texts(plan.at("/school/managingUnit"))).containsExactly("Thành phố Hồ Chí Minh", "Quận 10");
         assertThat(plan.get("legalBases")).hasSize(4);
         JsonNode items = plan.get("items");
@@ -108,7 +110,8 @@ class ImportApiTest extends ExchangeApiSupport {
         Set<String> correlations = new HashSet<>();
         for (byte[] m : metadata) {
             JsonNode meta = json.readTree(m);
-            assertThat(meta.get("actor").asText()).isEqualTo("Nguyễn Thị Mai");
+            assertThat(meta.get("actor").asText()).isEqualTo("Hiệu trưởng - Lưu Thuận Phong");
+            assertThat(meta.get("actorId").asText()).isEqualTo("ht-" + Tokens.LDC);
             correlations.add(meta.get("correlationId").asText());
         }
         assertThat(correlations).hasSize(1);

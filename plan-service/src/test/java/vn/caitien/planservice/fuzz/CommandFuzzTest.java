@@ -59,7 +59,10 @@ class CommandFuzzTest extends FuzzSupport {
         return junk;
     }
 
-    /** Headers: usually JSON with a plain user, sometimes odd Content-Type, X-User, X-Correlation-Id, Accept. */
+    /**
+     * Headers: usually JSON, sometimes odd Content-Type, X-User (ignored since sign-in, still sent),
+     * X-Correlation-Id, Accept, Idempotency-Key. The allowed user's token is added when sent.
+     */
     Map<String, String> headers(StringBuilder notes, boolean hasBody) {
         Map<String, String> h = jsonHeaders();
         if (!hasBody && rnd.nextBoolean()) h.remove("Content-Type");
@@ -356,7 +359,7 @@ class CommandFuzzTest extends FuzzSupport {
     private boolean planReadable(String id) {
         try {
             return http.send(java.net.http.HttpRequest.newBuilder(uri("/api/plans/" + URLEncoder.encode(id, StandardCharsets.UTF_8)))
-                    .GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    .header("Authorization", tokenFor("/api/plans", FUZZ_SCHOOL)).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (Exception e) {
             return false;
         }

@@ -3,12 +3,9 @@ package vn.caitien.planservice.fuzz;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import vn.caitien.planservice.TestStack;
+import vn.caitien.planservice.ApiTestSupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -35,19 +32,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * detail and an {@code errors} array of {field, message}; the event store (and plan_view, plan_import)
  * change only when the answer is 2xx, and then by exactly the events the command produces.
  *
+ * <p>Every try is sent as a user allowed to make that request (the principal of {@link #FUZZ_SCHOOL}, its
+ * monitoring team for progress) unless the attempt names its own {@code Authorization}
+ * ({@link #NO_AUTHORIZATION}: none at all).
+ *
  * <p>Reproducible: the seed is printed and can be set with {@code -Dfuzz.seed=...}; {@code -Dfuzz.scale=0.2}
  * scales every property's number of tries.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class FuzzSupport {
+abstract class FuzzSupport extends ApiTestSupport {
+    /** The school of the fuzzed plans (their JSON names it) and of the users sending the tries. */
+    static final String FUZZ_SCHOOL = "79760101";
+    /** As the value of an attempt's Authorization: send the request without that header. */
+    static final String NO_AUTHORIZATION = "<none>";
     static final long SEED = Long.getLong("fuzz.seed", 20_251_107L);
     static final double SCALE = Double.parseDouble(System.getProperty("fuzz.scale", "1"));
     /** Letters only Vietnamese uses among Latin scripts: a title or detail with none of them is not Vietnamese. */
     private static final Pattern VIETNAMESE = Pattern.compile(
             "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", Pattern.CASE_INSENSITIVE);
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) { TestStack.register(registry); }
 
     @LocalServerPort
     int port;
@@ -69,7 +70,7 @@ abstract class FuzzSupport {
         }
     }
 
-    record Answer(int status, String contentType, byte[] bytes, JsonNode body) {
+    record Answer(int status, String contentType, byte[] bytes, JsonNode body, String wwwAuthenticate) {
         String text() {
             String s = new String(bytes, StandardCharsets.UTF_8);
             return s.length() > 600 ? s.substring(0, 600) + "…" : s;
@@ -211,16 +212,21 @@ abstract class FuzzSupport {
 
     URI uri(String path) { return URI.create("http://localhost:" + port + path); }
 
-    Answer send(Attempt a) throws Exception {
+    Answer send(Attempt attempt) throws Exception {
+        Map<String, String> headers = new LinkedHashMap<>(attempt.headers());
+        if (!headers.containsKey("Authorization")) headers.put("Authorization", tokenFor(attempt.path(), FUZZ_SCHOOL));
+        if (NO_AUTHORIZATION.equals(headers.get("Authorization"))) headers.remove("Authorization");
+        Attempt a = new Attempt(attempt.label(), attempt.method(), attempt.path(), headers, attempt.body());
         if (needsRawSocket(a)) return sendRaw(a);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(a.path())).timeout(Duration.ofSeconds(60));
         a.headers().forEach(b::header);
         b.method(a.method(), a.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(a.body()));
         HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        return answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                r.headers().firstValue("WWW-Authenticate").orElse(null));
     }
 
-    private Answer answer(int status, String type, byte[] bytes) {
+    private Answer answer(int status, String type, byte[] bytes, String wwwAuthenticate) {
         JsonNode body = null;
         if (type.contains("json") && bytes.length > 0) {
             try {
@@ -229,7 +235,7 @@ abstract class FuzzSupport {
                 // left null: the invariant check reports it
             }
         }
-        return new Answer(status, type, bytes, body);
+        return new Answer(status, type, bytes, body, wwwAuthenticate);
     }
 
     /** java.net.http refuses some header values and URIs a hostile client can still send. */
@@ -262,18 +268,20 @@ abstract class FuzzSupport {
             InputStream in = socket.getInputStream();
             byte[] all = in.readAllBytes();
             int split = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            if (split < 0) return new Answer(0, "", all, null);
+            if (split < 0) return new Answer(0, "", all, null, null);
             String[] lines = new String(all, 0, split, StandardCharsets.ISO_8859_1).split("\r\n");
             int status = Integer.parseInt(lines[0].split(" ")[1]);
             String type = "";
+            String authenticate = null;
             boolean chunked = false;
             for (String line : lines) {
                 String lower = line.toLowerCase();
                 if (lower.startsWith("content-type:")) type = line.substring(13).strip();
+                if (lower.startsWith("www-authenticate:")) authenticate = line.substring(17).strip();
                 if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) chunked = true;
             }
             byte[] body = java.util.Arrays.copyOfRange(all, split + 4, all.length);
-            return answer(status, type, chunked ? dechunk(body) : body);
+            return answer(status, type, chunked ? dechunk(body) : body, authenticate);
         }
     }
 
@@ -322,7 +330,7 @@ abstract class FuzzSupport {
 
     JsonNode postJson(String path, String body) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", tokenFor(path, FUZZ_SCHOOL)).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path + " → " + r.body()).isBetween(200, 299);
         return r.body().isBlank() ? json.createObjectNode() : json.readTree(r.body());
     }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import vn.caitien.reporting.security.PlanGuard;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,9 +21,11 @@ import java.util.List;
 @Tag(name = "Kiểm tra", description = "Dựng lại kế hoạch tại một thời điểm bằng cách phát lại sự kiện")
 public class AuditController {
     private final PlanEvents events;
+    private final PlanGuard guard;
 
-    public AuditController(PlanEvents events) {
+    public AuditController(PlanEvents events, PlanGuard guard) {
         this.events = events;
+        this.guard = guard;
     }
 
     @GetMapping("/api/plans/{planId}/state")
@@ -63,6 +66,7 @@ public class AuditController {
     }
 
     private void requireKnown(String planId) {
+        guard.auditable(planId);
         if (!events.exists(planId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Chưa có lịch sử cho kế hoạch mã " + planId);
         }

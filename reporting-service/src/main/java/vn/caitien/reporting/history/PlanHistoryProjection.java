@@ -30,11 +30,12 @@ public class PlanHistoryProjection {
         LocalDate effective = EventDescriptions.effectiveDate(event);
         jdbc.update("""
                 insert into plan_event (plan_id, sequence, event_id, type, effective_date, recorded_at, actor,
-                                        correlation_id, description, payload)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict do nothing""",
+                                        actor_id, correlation_id, description, payload)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict do nothing""",
                 message.getAggregateIdentifier(), message.getSequenceNumber(), message.getIdentifier(),
                 EventTypes.shortName(event.getClass()), effective == null ? null : Date.valueOf(effective),
                 Timestamp.from(message.getTimestamp()), (String) message.getMetaData().get(MetadataKeys.ACTOR),
+                (String) message.getMetaData().get(MetadataKeys.ACTOR_ID),
                 (String) message.getMetaData().get(MetadataKeys.CORRELATION_ID), EventDescriptions.describe(event),
                 WireJson.mapper().writeValueAsString(event));
     }

@@ -15,6 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 import vn.caitien.api.report.ReportPeriod;
 import vn.caitien.reporting.report.MonitoringReport;
 import vn.caitien.reporting.report.ReportController;
+import vn.caitien.reporting.security.PlanGuard;
 
 import java.nio.charset.StandardCharsets;
 
@@ -28,19 +29,22 @@ public class ReportDocumentController {
     private final ReportHtmlRenderer html;
     private final ReportDocxRenderer docx;
     private final ReportPdfRenderer pdf;
+    private final PlanGuard guard;
 
     public ReportDocumentController(ReportController reports, ReportHtmlRenderer html, ReportDocxRenderer docx,
-                                    ReportPdfRenderer pdf) {
+                                    ReportPdfRenderer pdf, PlanGuard guard) {
         this.reports = reports;
         this.html = html;
         this.docx = docx;
         this.pdf = pdf;
+        this.guard = guard;
     }
 
     @GetMapping(path = "/api/plans/{planId}/reports/{period}", params = "format")
     @Operation(summary = "Tải báo cáo dạng html, docx hoặc pdf (bản đã nộp, hoặc dự thảo)")
     public ResponseEntity<byte[]> document(@PathVariable String planId, @PathVariable ReportPeriod period,
                                            @RequestParam String format, @RequestParam(required = false) Integer revision) {
+        guard.readable(planId);
         MonitoringReport report = reports.resolve(planId, period, revision);
         String name = "bao-cao-giam-sat-" + period.name().toLowerCase().replace('_', '-') + "-" + report.schoolYear()
                 + (report.revision() > 0 ? "-lan-" + report.revision() : "-du-thao");

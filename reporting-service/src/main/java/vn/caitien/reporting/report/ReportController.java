@@ -14,6 +14,7 @@ import vn.caitien.api.report.ReportCadence;
 import vn.caitien.api.report.ReportPeriod;
 import vn.caitien.reporting.audit.PlanEvents;
 import vn.caitien.reporting.audit.PlanState;
+import vn.caitien.reporting.security.PlanGuard;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,19 +33,22 @@ public class ReportController {
     private final ReportBuilder builder;
     private final ReportCadence cadence;
     private final Clock clock;
+    private final PlanGuard guard;
 
     public ReportController(PlanEvents events, ReportArchive archive, ReportBuilder builder, ReportCadence cadence,
-                            Clock clock) {
+                            Clock clock, PlanGuard guard) {
         this.events = events;
         this.archive = archive;
         this.builder = builder;
         this.cadence = cadence;
         this.clock = clock;
+        this.guard = guard;
     }
 
     @GetMapping("/api/plans/{planId}/reports")
     @Operation(summary = "Các kỳ báo cáo của năm học: hạn nộp, các lần nộp và đính chính")
     public List<Map<String, Object>> periods(@PathVariable String planId) {
+        guard.readable(planId);
         PlanState plan = plan(planId);
         Map<ReportPeriod, LocalDate> due = cadence.dueDates(plan.school == null ? List.of() : plan.school.managingUnit(),
                 SchoolYear.parse(plan.schoolYear));
@@ -64,6 +68,7 @@ public class ReportController {
     @GetMapping("/api/plans/{planId}/reports/current")
     @Operation(summary = "Báo cáo của kỳ hiện tại: kỳ đầu tiên chưa nộp (dự thảo đến hôm nay), hoặc kỳ cuối nếu đã nộp đủ")
     public MonitoringReport current(@PathVariable String planId) {
+        guard.readable(planId);
         PlanState plan = plan(planId);
         List<String> submitted = plan.reports.stream().map(PlanState.Report::period).toList();
         Map<ReportPeriod, LocalDate> due = cadence.dueDates(plan.school == null ? List.of() : plan.school.managingUnit(),
@@ -78,10 +83,14 @@ public class ReportController {
     public MonitoringReport report(@PathVariable String planId, @PathVariable ReportPeriod period,
                                    @Parameter(description = "Lần nộp; bỏ trống = lần mới nhất")
                                    @RequestParam(required = false) Integer revision) {
+        guard.readable(planId);
         return resolve(planId, period, revision);
     }
 
-    /** The frozen revision (latest if null), or for an unsubmitted period a draft as of today. */
+    /**
+     * The frozen revision (latest if null), or for an unsubmitted period a draft as of today. Callers
+     * check {@link PlanGuard#readable} first.
+     */
     public MonitoringReport resolve(String planId, ReportPeriod period, Integer revision) {
         Optional<MonitoringReport> frozen = archive.report(planId, period.name(), revision);
         if (frozen.isPresent()) return frozen.get();

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.caitien.api.access.PlanScope;
 import vn.caitien.api.plan.PlanApproved;
 import vn.caitien.api.plan.PlanCreated;
 import vn.caitien.api.report.ReportSubmitted;
@@ -22,7 +23,8 @@ import java.time.ZoneId;
 
 /**
  * Freezes each submitted report as the plan stood at its ReportSubmitted event, so later progress
- * never changes what was sent; and keeps the directory of plans the submission tracker reads.
+ * never changes what was sent; and keeps the directory of plans the submission tracker reads, with
+ * each plan's scope (school code and managing unit) that every read is checked against.
  */
 @Component
 @ProcessingGroup(ConsumerConfiguration.PROCESSOR)
@@ -40,12 +42,12 @@ public class ReportSnapshotProjection {
 
     @EventHandler
     void on(PlanCreated e) {
+        PlanScope scope = PlanScope.of(e.school());
         jdbc.update("""
-                insert into plan_directory (plan_id, school_name, managing_unit, school_year, framework_id)
-                values (?, ?, ?, ?, ?) on conflict do nothing""", e.planId().value(),
-                e.school() == null ? null : e.school().name(),
-                e.school() == null ? new String[0] : e.school().managingUnit().toArray(String[]::new),
-                e.schoolYear().toString(), e.frameworkId());
+                insert into plan_directory (plan_id, school_name, school_code, managing_unit, school_year, framework_id)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""", e.planId().value(),
+                e.school() == null ? null : e.school().name(), scope.schoolCode(),
+                scope.managingUnit().toArray(String[]::new), e.schoolYear().toString(), e.frameworkId());
     }
 
     @EventHandler

@@ -54,10 +54,13 @@ public class ReadProblems {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Hệ thống gặp lỗi khi xử lý yêu cầu", List.of());
     }
 
-    static ProblemDetail problem(HttpStatusCode status, String detail, List<Map<String, String>> errors) {
+    /** The one shape of every refusal, also written by the security filters (401, 403). */
+    public static ProblemDetail problem(HttpStatusCode status, String detail, List<Map<String, String>> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(switch (status.value()) {
             case 400 -> "Yêu cầu không hợp lệ";
+            case 401 -> "Cần đăng nhập";
+            case 403 -> "Không có quyền";
             case 404 -> "Không tìm thấy";
             case 405 -> "Phương thức HTTP không được hỗ trợ";
             case 409 -> "Xung đột trạng thái";

@@ -1,0 +1,27 @@
+package vn.caitien.planservice.security;
+
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import vn.caitien.api.access.Caller;
+
+/** The signed-in user of the current request, read from the claims of their validated access token. */
+public final class Callers {
+    private Callers() {
+    }
+
+    public static Caller current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return Caller.fromClaims(token.getToken().getClaims());
+        }
+        throw new AuthenticationCredentialsNotFoundException("No signed-in user for this request");
+    }
+
+    /** The token subject, or null outside an authenticated request. */
+    public static String subject() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof JwtAuthenticationToken token ? token.getToken().getSubject() : null;
+    }
+}

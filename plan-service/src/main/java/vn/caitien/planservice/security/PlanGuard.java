@@ -1,0 +1,127 @@
+package vn.caitien.planservice.security;
+
+import org.springframework.stereotype.Component;
+import vn.caitien.api.access.Access;
+import vn.caitien.api.access.Caller;
+import vn.caitien.api.access.PlanAction;
+import vn.caitien.api.access.PlanScope;
+import vn.caitien.api.item.AddActionItem;
+import vn.caitien.api.item.RemoveActionItem;
+import vn.caitien.api.item.UpdateActionItem;
+import vn.caitien.api.plan.ApprovePlan;
+import vn.caitien.api.plan.CreatePlan;
+import vn.caitien.api.plan.PlanId;
+import vn.caitien.api.progress.RecordProgress;
+import vn.caitien.api.report.SubmitReport;
+import vn.caitien.planservice.plan.PlanView;
+import vn.caitien.planservice.plan.PlanViewRepository;
+import vn.caitien.planservice.web.NotAllowed;
+import vn.caitien.planservice.web.PlanNotFound;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * What the signed-in user may do with a plan, asked of {@link Access} (the one policy) with the plan's
+ * {@link PlanScope} from plan-service's own view. A plan the caller may not read answers exactly as
+ * a plan that does not exist (404); a plan they may read but not change this way answers 403 naming
+ * who may. Every command is checked here before it is sent, so a refusal stores nothing.
+ */
+@Component
+public class PlanGuard {
+    static final String CREATE = "Chỉ hiệu trưởng của trường được lập hoặc nhập kế hoạch của trường";
+    static final String APPROVE = "Chỉ hiệu trưởng của trường được phê duyệt kế hoạch";
+    static final String EDIT = "Chỉ hiệu trưởng và thành viên hội đồng tự đánh giá của trường được thêm, sửa hoặc bỏ "
+            + "nội dung cải tiến";
+    static final String PROGRESS = "Chỉ tổ giám sát của trường, hoặc người chủ trì nội dung này, được ghi nhận tiến độ";
+    static final String REPORT = "Chỉ hiệu trưởng và tổ giám sát của trường được nộp báo cáo giám sát";
+    static final String AUDIT = "Chỉ kiểm định viên được giao phạm vi, hiệu trưởng của trường hoặc quản trị hệ thống "
+            + "được kiểm tra chuỗi sự kiện của kế hoạch";
+
+    private final PlanViewRepository views;
+
+    public PlanGuard(PlanViewRepository views) {
+        this.views = views;
+    }
+
+    /** The plan, if the caller may read it; otherwise the same 404 as for a plan that does not exist. */
+    public PlanView readable(String planId) {
+        PlanView view = views.find(planId).orElseThrow(() -> new PlanNotFound(planId));
+        if (!Access.canRead(Callers.current(), view.scope())) throw new PlanNotFound(planId);
+        return view;
+    }
+
+    /** For filtering lists: the plans the caller may read. */
+    public Predicate<PlanScope> readableScopes() {
+        Caller caller = Callers.current();
+        return scope -> Access.canRead(caller, scope);
+    }
+
+    /** Hash-chain verification (and other audit reads). */
+    public void requireAudit(String planId) {
+        Caller caller = Callers.current();
+        PlanScope scope = views.scopeOf(planId).orElseThrow(() -> new PlanNotFound(planId));
+        if (Access.canAudit(caller, scope)) return;
+        if (Access.canRead(caller, scope)) throw new NotAllowed(AUDIT);
+        throw new PlanNotFound(planId);
+    }
+
+    /**
+     * The school code of a plan the caller is about to create or import: the one asked for, or the
+     * caller's own when none is given. A principal creates plans of their own school only.
+     */
+    public String schoolOfNewPlan(String requestedCode, List<String> managingUnit) {
+        Caller caller = Callers.current();
+        String own = caller.schoolCode();
+        String code = requestedCode == null || requestedCode.isBlank() ? own : requestedCode.strip();
+        if (Access.may(caller, PlanAction.CREATE_PLAN, new PlanScope(code, managingUnit))) return code;
+        if (own != null && Access.may(caller, PlanAction.CREATE_PLAN, new PlanScope(own, managingUnit))) {
+            throw new NotAllowed("Chỉ được lập kế hoạch cho trường của mình (mã trường " + own + "), không phải trường "
+                    + code);
+        }
+        throw new NotAllowed(CREATE);
+    }
+
+    /** Refuses (404/403) a command the caller may not send; returns the id of the plan it is for. */
+    public String authorize(Object command) {
+        if (command instanceof CreatePlan c) {
+            schoolOfNewPlan(c.school() == null ? null : c.school().code(), c.school() == null ? null : c.school().managingUnit());
+            return c.planId().value();
+        }
+        if (command instanceof ApprovePlan c) return require(c.planId(), PlanAction.APPROVE_PLAN, APPROVE);
+        if (command instanceof AddActionItem c) return require(c.planId(), PlanAction.EDIT_ITEMS, EDIT);
+        if (command instanceof UpdateActionItem c) return require(c.planId(), PlanAction.EDIT_ITEMS, EDIT);
+        if (command instanceof RemoveActionItem c) return require(c.planId(), PlanAction.EDIT_ITEMS, EDIT);
+        if (command instanceof SubmitReport c) return require(c.planId(), PlanAction.SUBMIT_REPORT, REPORT);
+        if (command instanceof RecordProgress c) return progress(c);
+        throw new IllegalArgumentException("No access rule for " + command.getClass().getName());
+    }
+
+    private String require(PlanId planId, PlanAction action, String whoMay) {
+        Caller caller = Callers.current();
+        PlanScope scope = readableScope(caller, planId.value());
+        if (!Access.may(caller, action, scope)) throw new NotAllowed(whoMay);
+        return planId.value();
+    }
+
+    /** The monitoring team on any item; staff on the items whose "Chủ trì" they are. */
+    private String progress(RecordProgress command) {
+        Caller caller = Callers.current();
+        String planId = command.planId().value();
+        PlanScope scope = readableScope(caller, planId);
+        if (Access.mayRecordProgress(caller, scope, null)) return planId;
+        if (!Access.may(caller, PlanAction.RECORD_PROGRESS, scope)) throw new NotAllowed(PROGRESS);
+        var item = views.find(planId).flatMap(v -> v.item(command.itemId().value()));
+        // An item the plan does not have is the aggregate's to refuse (404, nothing stored).
+        if (item.isPresent() && !Access.mayRecordProgress(caller, scope, item.get().details().lead())) {
+            throw new NotAllowed(PROGRESS);
+        }
+        return planId;
+    }
+
+    private PlanScope readableScope(Caller caller, String planId) {
+        PlanScope scope = views.scopeOf(planId).orElseThrow(() -> new PlanNotFound(planId));
+        if (!Access.canRead(caller, scope)) throw new PlanNotFound(planId);
+        return scope;
+    }
+}
