@@ -2,6 +2,7 @@ package vn.caitien.infra.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.caitien.infra.login.LoginException;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -15,10 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
- * The auditor's replay in a terminal: {@code ./caitien audit history|state|verify <planId> [--as-of ...]}.
- * It asks reporting-service (history, state) and plan-service (verify, over the event store itself).
+ * The auditor's replay in a terminal: {@code ./caitien audit history|state|verify <planId> [--as-of ...]
+ * [--user kiemdinh.q1] [--password …]}. It logs in (see {@link CliLogin}) and asks reporting-service
+ * (history, state) and plan-service (verify, over the event store itself) as that user: an auditor within
+ * their unit, the school's principal, or an administrator.
  */
 public final class AuditCli {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
@@ -33,35 +37,47 @@ public final class AuditCli {
     private final PrintStream out;
     private final String planService;
     private final String reportingService;
+    private final CliLogin login;
+    private String token;
 
-    AuditCli(PrintStream out, String planService, String reportingService) {
+    AuditCli(PrintStream out, String planService, String reportingService, CliLogin login) {
         this.out = out;
         this.planService = planService;
         this.reportingService = reportingService;
+        this.login = login;
     }
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         String plan = "http://localhost:" + env("PLAN_SERVICE_PORT", "8081");
         String reporting = "http://localhost:" + env("REPORTING_SERVICE_PORT", "8083");
-        System.exit(new AuditCli(out, plan, reporting).run(args));
+        System.exit(new AuditCli(out, plan, reporting, CliLogin.fromEnvironment()).run(args));
     }
 
-    int run(String[] args) {
-        if (args.length < 2) return usage();
-        String asOf = args.length >= 4 && args[2].equals("--as-of") ? args[3] : null;
+    int run(String[] all) {
+        List<String> args = login.take(all);
+        if (args == null || args.size() < 2) return usage();
+        String asOf = null;
+        if (args.size() == 4 && args.get(2).equals("--as-of")) {
+            asOf = args.get(3);
+        } else if (args.size() != 2) {
+            return usage();
+        }
+        String command = args.get(0);
+        if (!List.of("history", "state", "verify").contains(command)) return usage();
         try {
-            return switch (args[0]) {
-                case "history" -> history(args[1]);
-                case "state" -> state(args[1], asOf);
-                case "verify" -> verify(args[1]);
-                default -> usage();
+            token = login.accessToken();
+            return switch (command) {
+                case "history" -> history(args.get(1));
+                case "state" -> state(args.get(1), asOf);
+                default -> verify(args.get(1));
             };
-        } catch (CliError e) {
+        } catch (CliError | LoginException e) {
             out.println("✗ " + e.getMessage());
             return 1;
         } catch (Exception e) {
-            out.println("✗ Không gọi được dịch vụ: " + e.getMessage() + " (hệ thống đã chạy chưa? ./caitien up)");
+            out.println("✗ Không gọi được dịch vụ: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + " (hệ thống đã chạy chưa? ./caitien up)");
             return 1;
         }
     }
@@ -111,7 +127,8 @@ public final class AuditCli {
     }
 
     private JsonNode get(String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         JsonNode body = json.readTree(response.body().isBlank() ? "{}" : response.body());
         if (response.statusCode() >= 400) {
@@ -122,6 +139,8 @@ public final class AuditCli {
 
     private int usage() {
         out.println("Cách dùng: ./caitien audit history|state|verify <mã kế hoạch> [--as-of 2024-01-15T00:00:00+07:00]");
+        out.println("           " + CliLogin.USAGE);
+        out.println("  Người xem: kiểm định viên trong phạm vi được giao, hiệu trưởng của trường, hoặc quản trị hệ thống.");
         return 2;
     }
 

@@ -2,6 +2,7 @@ package vn.caitien.infra.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.caitien.infra.login.LoginException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
@@ -26,8 +27,9 @@ import java.util.UUID;
 
 /**
  * {@code ./caitien import <tệp.docx|.xlsx> [--dry-run] [--approve] [--force] [--managing-unit "Thành phố Hồ Chí Minh/Quận 10"]
- * [--document-number 107/KH-LĐC] [--framework TT17-2018] [--school-year 2023-2024] [--user "Tên"]}:
- * uploads a plan file to plan-service (POST /api/plans/import) and prints what was read: the header,
+ * [--document-number 107/KH-LĐC] [--framework TT17-2018] [--school-year 2023-2024] [--user hieutruong.ldc]
+ * [--password …]}: logs in (see {@link CliLogin}; importing creates a plan, which only the school's
+ * principal may do), uploads a plan file to plan-service (POST /api/plans/import) and prints what was read: the header,
  * one line per item with its typed time and budget, and the diagnostics by table row and column.
  * Exit code 0 when the preview or import succeeded, 1 when it was refused, 2 for a usage mistake.
  */
@@ -41,33 +43,33 @@ public final class ImportCli {
     private final ObjectMapper json = new ObjectMapper();
     private final PrintStream out;
     private final String planService;
+    private final CliLogin login;
 
-    ImportCli(PrintStream out, String planService) {
+    ImportCli(PrintStream out, String planService, CliLogin login) {
         this.out = out;
         this.planService = planService;
+        this.login = login;
     }
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         String port = System.getenv("PLAN_SERVICE_PORT");
         String url = "http://localhost:" + (port == null || port.isBlank() ? "8081" : port);
-        System.exit(new ImportCli(out, url).run(args));
+        System.exit(new ImportCli(out, url, CliLogin.fromEnvironment()).run(args));
     }
 
-    int run(String[] args) {
+    int run(String[] all) {
+        List<String> rest = login.take(all);
+        if (rest == null) return usage();
+        String[] args = rest.toArray(String[]::new);
         Path file = null;
         Map<String, String> query = new LinkedHashMap<>();
-        String user = System.getenv().getOrDefault("CAITIEN_USER", System.getProperty("user.name", ""));
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--dry-run" -> query.put("dryRun", "true");
                 case "--approve" -> query.put("approve", "true");
                 case "--force" -> query.put("force", "true");
-                case "--user" -> {
-                    if (++i >= args.length) return usage();
-                    user = args[i];
-                }
                 default -> {
                     if (OPTIONS.containsKey(a)) {
                         if (++i >= args.length) return usage();
@@ -84,8 +86,8 @@ public final class ImportCli {
         try {
             if (!Files.isRegularFile(file)) throw new CliError("Không thấy tệp " + file);
             if (Files.size(file) > MAX_BYTES) throw new CliError("Tệp " + file + " lớn hơn 10 MB; hệ thống không nhận");
-            return print(upload(file, query, user));
-        } catch (CliError e) {
+            return print(upload(file, query, login.accessToken()));
+        } catch (CliError | LoginException e) {
             out.println("✗ " + e.getMessage());
             return 1;
         } catch (IOException | InterruptedException e) {
@@ -95,7 +97,7 @@ public final class ImportCli {
         }
     }
 
-    private JsonNode upload(Path file, Map<String, String> query, String user) throws IOException, InterruptedException {
+    private JsonNode upload(Path file, Map<String, String> query, String token) throws IOException, InterruptedException {
         String boundary = "caitien-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
@@ -111,8 +113,8 @@ public final class ImportCli {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        if (user != null && !user.isBlank()) request.header("X-User", URLEncoder.encode(user, StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         JsonNode node = json.readTree(response.body() == null || response.body().isBlank() ? "{}" : response.body());
         if (response.statusCode() >= 400) throw new CliError(problem(response.statusCode(), node));
@@ -224,10 +226,12 @@ public final class ImportCli {
     private int usage() {
         out.println("Cách dùng: ./caitien import <tệp.docx|.xlsx> [--dry-run] [--approve] [--force]");
         out.println("           [--managing-unit \"Thành phố Hồ Chí Minh/Quận 10\"] [--document-number 107/KH-LĐC]");
-        out.println("           [--framework TT17-2018] [--school-year 2023-2024] [--user \"Tên người nhập\"]");
+        out.println("           [--framework TT17-2018] [--school-year 2023-2024] " + CliLogin.USAGE);
         out.println("  --dry-run  chỉ đọc tệp và báo cáo, không lưu gì");
         out.println("  --approve  ban hành kế hoạch ngay sau khi nhập (ngày ban hành = ngày trên văn bản)");
         out.println("  --force    nhập cả khi tệp này đã được nhập trước đó");
+        out.println("  --user     tài khoản hiệu trưởng của trường (mặc định: biến CAITIEN_USER); mật khẩu: --password,");
+        out.println("             biến CAITIEN_PASSWORD, hoặc gõ khi được hỏi");
         return 2;
     }
 

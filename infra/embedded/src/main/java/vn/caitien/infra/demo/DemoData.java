@@ -21,7 +21,8 @@ import java.util.Map;
  *
  * <p>Each step keeps its REST body as a JSON tree ({@code request}, {@code progress}, {@code report})
  * exactly as the plan-service API takes it, so the loader posts it unchanged and the file doubles as
- * an example of the API. Around the body a step only adds who acts ({@code actor}, sent as X-User),
+ * an example of the API. Around the body a step only adds who acts ({@code actor}: the loader logs in as
+ * the demo account of that title and name, see vn.caitien.infra.login.DemoUsers),
  * when ({@code at}) and, for progress, which plan row it is about ({@code itemKey}, the criterion code
  * written in the plan, because item ids only exist once the service has created them).
  */

@@ -11,7 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+
+import vn.caitien.infra.login.DemoUsers;
+import vn.caitien.infra.login.TokenCache;
 
 /**
  * Loads the demo plans into a running plan-service through its public REST API, for `./caitien demo`:
@@ -23,11 +27,15 @@ import java.util.function.Supplier;
  * not state (PUT of the items whose script request has {@code indicators}), the principal approves it,
  * then the school year's progress records and monitoring reports follow. Going through the API rather
  * than the database means the demo exercises the same validation, events and Kafka publication as real
- * use, and the monitoring and reporting services see it too. The embedded stack keeps its data across
+ * use, and the monitoring and reporting services see it too. Each step is sent by the person the script
+ * names as its actor, logged in to the identity server as the demo account of that name
+ * ({@link DemoUsers}): the principal imports and approves, the council secretary adds indicators, the
+ * monitoring team records progress and submits reports. The embedded stack keeps its data across
  * restarts, so a plan already there (same document number and school year) is not loaded twice.
  */
 public final class DemoLoader {
     public static final URI DEFAULT_BASE = URI.create("http://localhost:8081");
+    public static final URI DEFAULT_ISSUER = URI.create("http://localhost:9000");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Map<String, String> STATUS_LABELS = Map.of(
             "CHUA_THUC_HIEN", "Chưa thực hiện",
@@ -55,12 +63,13 @@ public final class DemoLoader {
      * Loads every demo plan, in {@link DemoData#RESOURCES} order, each unless a plan with the same
      * document number and school year exists. Stops at the first failed call: plans after it are not tried.
      *
+     * @param tokens an access token for an actor label of the script ("Tổ giám sát - Nguyễn Thị Mai")
      * @return plan id by school name, in load order (the Lê Đình Chinh plan first)
      * @throws DemoLoadException when a call fails; what was loaded before it stays in the service
      */
-    public static Map<String, String> loadAll(URI planServiceBase, PrintStream out) {
+    public static Map<String, String> loadAll(URI planServiceBase, Function<String, String> tokens, PrintStream out) {
         List<DemoData> plans = DemoData.all();
-        PlanServiceClient client = new PlanServiceClient(planServiceBase);
+        PlanServiceClient client = new PlanServiceClient(planServiceBase, tokens);
         out.println("Dữ liệu mẫu: " + plans.size() + " kế hoạch → " + client.base());
         Map<String, String> ids = new LinkedHashMap<>();
         for (DemoData data : plans) {
@@ -69,46 +78,95 @@ public final class DemoLoader {
         return ids;
     }
 
+    /** {@link #loadAll(URI, Function, PrintStream)}, each actor logged in to {@code issuer} as its demo account. */
+    public static Map<String, String> loadAll(URI planServiceBase, URI issuer, PrintStream out) {
+        out.println("Đăng nhập tại " + issuer + " bằng các tài khoản mẫu");
+        return loadAll(planServiceBase, demoLogins(issuer), out);
+    }
+
+    /** {@link #loadAll(URI, URI, PrintStream)} with the identity server at {@link #DEFAULT_ISSUER}. */
+    public static Map<String, String> loadAll(URI planServiceBase, PrintStream out) {
+        return loadAll(planServiceBase, DEFAULT_ISSUER, out);
+    }
+
     /**
-     * Loads the demo plans as {@link #loadAll} does.
+     * Loads the demo plans as {@link #loadAll(URI, URI, PrintStream)} does.
      *
      * @return the id of the main demo plan (Lê Đình Chinh), new or already there
      * @throws DemoLoadException when a call fails; what was loaded before it stays in the service
      */
-    public static String load(URI planServiceBase, PrintStream out) {
-        return loadAll(planServiceBase, out).values().iterator().next();
+    public static String load(URI planServiceBase, URI issuer, PrintStream out) {
+        return loadAll(planServiceBase, issuer, out).values().iterator().next();
     }
 
-    /** {@code java ... DemoLoader [http://localhost:8081]}; exit code 1 when loading failed. */
+    /** The main demo plan's id, loaded as {@link #loadAll(URI, Function, PrintStream)} does. */
+    public static String load(URI planServiceBase, Function<String, String> tokens, PrintStream out) {
+        return loadAll(planServiceBase, tokens, out).values().iterator().next();
+    }
+
+    /**
+     * Access tokens by actor label: the demo account whose "title - name" is the label, logged in to
+     * {@code issuer} with the demo password (once per account while its token lasts).
+     */
+    public static Function<String, String> demoLogins(URI issuer) {
+        DemoUsers users = DemoUsers.load();
+        TokenCache cache = TokenCache.forIssuer(issuer, username -> users.byUsername(username)
+                .map(users::loginPassword).orElse(null));
+        return actor -> cache.accessToken(account(users, actor).username());
+    }
+
+    /** The demo account acting as {@code actor}; a script naming someone without an account fails here. */
+    public static DemoUsers.User account(DemoUsers users, String actor) {
+        return users.byActor(actor).orElseThrow(() -> new IllegalArgumentException("không có tài khoản mẫu nào mang tên '"
+                + actor + "' trong " + DemoUsers.RESOURCE));
+    }
+
+    /**
+     * {@code java ... DemoLoader [http://localhost:8081] [http://localhost:9000]}: plan-service, then the
+     * identity server (default {@code CAITIEN_ISSUER_URI}, else {@link #DEFAULT_ISSUER}); exit code 1 when
+     * loading failed.
+     */
     public static void main(String[] args) {
         // Java 17 writes System.out in the platform charset, which turns diacritics into '?' under a C locale.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        int status = cli(args, out);
+        int status = cli(args, out, DemoLoader::demoLogins);
         if (status != 0) System.exit(status);
     }
 
     /**
      * What {@link #main} does, minus the exit: 0 when loaded, 1 when a call failed, 2 for a bad address.
      * The last line printed on success is the id of the main plan alone, for scripts (./caitien demo).
+     *
+     * @param logins access tokens by actor label for an issuer, {@link #demoLogins} but in tests
      */
-    static int cli(String[] args, PrintStream out) {
-        URI base;
-        try {
-            base = args.length > 0 ? URI.create(args[0]) : DEFAULT_BASE;
-            if (base.getScheme() == null || base.getHost() == null) throw new IllegalArgumentException(args[0]);
-        } catch (IllegalArgumentException e) {
-            out.println("Địa chỉ plan-service không hợp lệ: " + args[0] + " (ví dụ: " + DEFAULT_BASE + ")");
-            return 2;
-        }
+    static int cli(String[] args, PrintStream out, Function<URI, Function<String, String>> logins) {
+        String env = System.getenv("CAITIEN_ISSUER_URI");
+        URI base = address(args.length > 0 ? args[0] : null, DEFAULT_BASE, "plan-service", out);
+        URI issuer = address(args.length > 1 ? args[1] : env == null || env.isBlank() ? null : env, DEFAULT_ISSUER,
+                "máy chủ đăng nhập", out);
+        if (base == null || issuer == null) return 2;
         Map<String, String> ids;
         try {
-            ids = loadAll(base, out);
+            out.println("Đăng nhập tại " + issuer + " bằng các tài khoản mẫu");
+            ids = loadAll(base, logins.apply(issuer), out);
         } catch (DemoLoadException e) {
             return 1; // run() has already printed the reason
         }
         ids.forEach((school, id) -> out.println("Mã kế hoạch mẫu – " + school + ": " + id));
         out.println(ids.values().iterator().next());
         return 0;
+    }
+
+    private static URI address(String text, URI fallback, String what, PrintStream out) {
+        if (text == null) return fallback;
+        try {
+            URI uri = URI.create(text);
+            if (uri.getScheme() == null || uri.getHost() == null) throw new IllegalArgumentException(text);
+            return uri;
+        } catch (IllegalArgumentException e) {
+            out.println("Địa chỉ " + what + " không hợp lệ: " + text + " (ví dụ: " + fallback + ")");
+            return null;
+        }
     }
 
     String run() {
@@ -205,7 +263,7 @@ public final class DemoLoader {
     private Optional<Map<?, ?>> findExisting() {
         List<Object> plans;
         try {
-            plans = client.getList("/api/plans");
+            plans = client.getList("/api/plans", data.plan().actor());
         } catch (PlanServiceClient.CallFailed e) {
             throw fail("Không đọc được danh sách kế hoạch: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -13,11 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The few plan-service calls the demo needs, over java.net.http so the embedded module needs no web
- * client library. Every failure, from a refused connection to a problem+json answer, becomes a
- * {@link CallFailed} whose message a school user can read.
+ * client library. Each call is made as a person: the actor named in the demo script, whose access
+ * token {@code tokens} gives ({@code Authorization: Bearer}). Every failure, from a refused connection
+ * or a failed login to a problem+json answer, becomes a {@link CallFailed} whose message a school user
+ * can read.
  */
 final class PlanServiceClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -49,11 +52,14 @@ final class PlanServiceClient {
 
     private final String base;
     private final HttpClient http;
+    private final Function<String, String> tokens;
     // One prefix per run, one suffix per call: each request traceable alone and the run as a whole.
     private final String correlationPrefix = "demo-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private final AtomicInteger calls = new AtomicInteger();
 
-    PlanServiceClient(URI base) {
+    /** {@code tokens} gives an access token for an actor label such as "Tổ giám sát - Nguyễn Thị Mai". */
+    PlanServiceClient(URI base, Function<String, String> tokens) {
+        this.tokens = tokens;
         String text = base.toString();
         this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
@@ -61,9 +67,9 @@ final class PlanServiceClient {
 
     String base() { return base; }
 
-    /** GET a JSON array, e.g. /api/plans. */
-    List<Object> getList(String path) {
-        HttpRequest request = request(path, null).GET().build();
+    /** GET a JSON array as {@code actor}, e.g. /api/plans (filtered to what the actor may see). */
+    List<Object> getList(String path, String actor) {
+        HttpRequest request = request(path, actor).GET().build();
         return DemoData.list(send(request), "GET " + path);
     }
 
@@ -115,9 +121,16 @@ final class PlanServiceClient {
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json, application/problem+json")
                 .header("X-Correlation-Id", correlationPrefix + String.format("%03d", calls.incrementAndGet()));
-        // HTTP headers are Latin-1: the service URL-decodes X-User, so Vietnamese names survive.
-        if (actor != null) builder.header("X-User", URLEncoder.encode(actor, StandardCharsets.UTF_8));
+        if (actor != null) builder.header("Authorization", "Bearer " + token(actor));
         return builder;
+    }
+
+    private String token(String actor) {
+        try {
+            return tokens.apply(actor);
+        } catch (RuntimeException e) {
+            throw new CallFailed(0, "không đăng nhập được với tư cách " + actor + ": " + e.getMessage(), e);
+        }
     }
 
     private Object send(HttpRequest request) {

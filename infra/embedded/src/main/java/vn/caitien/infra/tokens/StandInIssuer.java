@@ -93,8 +93,8 @@ public final class StandInIssuer implements AutoCloseable {
 
     private static String sign(String subject, Map<String, Object> claims, String issuer, Instant expires, RSAKey key) {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
-                .issuer(issuer).subject(subject).issueTime(new Date())
-                .notBeforeTime(Date.from(Instant.now().minus(Duration.ofMinutes(5))))
+                .issuer(issuer).subject(subject).issueTime(Date.from(expires.minus(Duration.ofHours(1))))
+                .notBeforeTime(Date.from(expires.minus(Duration.ofHours(1))))
                 .expirationTime(Date.from(expires)).jwtID(UUID.randomUUID().toString());
         new LinkedHashMap<>(claims).forEach((name, value) ->
                 builder.claim(name, value instanceof List<?> list ? List.copyOf(list) : value));

@@ -4,6 +4,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.caitien.infra.demo.StandInPlanService.Call;
+import vn.caitien.infra.login.DemoUsers;
+import vn.caitien.infra.login.LoginException;
+import vn.caitien.infra.tokens.StandInIssuer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,8 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Runs the loader against {@link StandInPlanService}: the order of calls for both demo plans (the Word
  * upload, the indicator updates, the approval, the timeline), the multipart request and the bodies and
- * headers it sends, the second run that must not load twice, refused calls, an import that does not
- * match the script, a file imported before, and the command line whose last line scripts read.
+ * headers it sends, each call's bearer token (the demo account of the step's actor, signed by a
+ * {@link StandInIssuer}), the second run that must not load twice, refused calls, a failed login, an
+ * import that does not match the script, a file imported before, and the command line whose last line
+ * scripts read.
  */
 class DemoLoaderTest {
     private static final String LE_DINH_CHINH_THERE = "{\"id\":\"other\",\"documentNumber\":\"107/KH-LĐC\","
@@ -33,10 +41,30 @@ class DemoLoaderTest {
             + "\"documentNumber\":\"107/KH-LĐC\",\"schoolYear\":\"2023-2024\",\"frameworkId\":\"TT17-2018\","
             + "\"status\":\"APPROVED\",\"itemCount\":11}";
 
+    private static final DemoUsers USERS = DemoUsers.load();
+    private static StandInIssuer issuer;
     private StandInPlanService service;
     private List<Call> calls;
+    /** Tokens handed out, by user name: the loader asks once per call, as the real token cache answers. */
+    private final Map<String, String> issued = new ConcurrentHashMap<>();
+    private final List<String> asked = new CopyOnWriteArrayList<>();
+    private final Function<String, String> tokens = actor -> {
+        asked.add(actor);
+        DemoUsers.User user = DemoLoader.account(USERS, actor);
+        return issued.computeIfAbsent(user.username(), u -> issuer.token(u, user.claims()));
+    };
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+
+    @org.junit.jupiter.api.BeforeAll
+    static void startIssuer() {
+        issuer = StandInIssuer.start();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopIssuer() {
+        issuer.close();
+    }
 
     @BeforeEach
     void start() throws IOException {
@@ -57,7 +85,7 @@ class DemoLoaderTest {
     void loadsBothPlansThroughTheWordImporterThenIndicatorsApprovalAndTimeline() {
         DemoData first = DemoData.load(DemoData.LE_DINH_CHINH);
         DemoData second = DemoData.load(DemoData.TUOI_HONG);
-        Map<String, String> ids = DemoLoader.loadAll(service.base(), out);
+        Map<String, String> ids = DemoLoader.loadAll(service.base(), tokens, out);
 
         // Ids go to the imported plan, its rows, then each progress record, in call order.
         String secondId = "id-" + (2 + first.items().size() + first.progressCount());
@@ -68,6 +96,15 @@ class DemoLoaderTest {
         checkCalls(second, 1 + first.stepCount(), 2 + first.items().size() + (int) first.progressCount(),
                 Map.of("managingUnit", "Thành phố Hồ Chí Minh/Quận 1/Phường Cầu Ông Lãnh", "documentNumber", "12/KH-MNTH"));
         assertThat(calls.stream().map(Call::correlationId).distinct().count()).isEqualTo(calls.size());
+        // Every call carries the token of the step's actor: the demo account with that title and name.
+        assertThat(calls).allSatisfy(call -> {
+            assertEquals(DemoLoader.account(USERS, call.user()).username(), call.subject());
+            assertEquals("Bearer " + issued.get(call.subject()), call.authorization());
+        });
+        assertEquals(calls.size(), asked.size());
+        // Tuổi Hồng's council adds no indicators: its secretary has an account (the script names her) but no call.
+        assertThat(issued.keySet()).containsExactlyInAnyOrder("hieutruong.ldc", "thuky.lan.ldc", "giamsat.mai.ldc",
+                "giamsat.hang.ldc", "giamsat.tuan.ldc", "hieutruong.tuoihong", "giamsat.ngoc.tuoihong", "giamsat.yen.tuoihong", "giamsat.linh.tuoihong");
 
         assertThat(printed()).contains(
                 "[1/39] Nhập kế hoạch 107/KH-LĐC từ tệp Word le-dinh-chinh-2023-2024.docx (dự thảo)",
@@ -94,6 +131,8 @@ class DemoLoaderTest {
     private void checkCalls(DemoData data, int from, int planNumber, Map<String, String> query) {
         String planPath = "/api/plans/id-" + planNumber;
         assertEquals("GET /api/plans", calls.get(from).method() + " " + calls.get(from).path());
+        assertEquals(data.plan().actor(), calls.get(from).user(), "the principal looks for the school's plan");
+        assertThat(data.plan().actor()).startsWith("Hiệu trưởng - ");
 
         Call upload = calls.get(from + 1);
         assertEquals("POST /api/plans/import", upload.method() + " " + upload.path());
@@ -152,7 +191,7 @@ class DemoLoaderTest {
             reversed.add(skipped);
             return reversed;
         };
-        assertEquals("id-1", DemoLoader.load(service.base(), out));
+        assertEquals("id-1", DemoLoader.load(service.base(), tokens, out));
 
         Call put15 = calls.get(2);
         assertEquals("/api/plans/id-1/items/id-" + (1 + data.items().size() - 1), put15.path()); // 1.5: second row, reversed
@@ -163,7 +202,7 @@ class DemoLoaderTest {
     void anImportThatDoesNotMatchTheScriptStopsTheLoad() {
         service.rows = rows -> rows.subList(0, rows.size() - 1); // 5.5 not read from the document
 
-        assertEquals(1, DemoLoader.cli(new String[] {service.base().toString()}, out));
+        assertEquals(1, DemoLoader.cli(new String[] {service.base().toString()}, out, issuerUri -> tokens));
 
         assertEquals(2, calls.size(), "nothing after the import");
         assertThat(printed()).contains("LỖI: Kế hoạch nhập từ tệp le-dinh-chinh-2023-2024.docx (mã id-1, còn là dự thảo) "
@@ -174,7 +213,7 @@ class DemoLoaderTest {
     void aFileImportedBeforeUnderAnotherNumberIsExplained() {
         service.importConflict = "p-old";
 
-        assertThatThrownBy(() -> DemoLoader.load(service.base(), out))
+        assertThatThrownBy(() -> DemoLoader.load(service.base(), tokens, out))
                 .isInstanceOf(DemoLoadException.class)
                 .hasMessageContaining("[1/39] Nhập kế hoạch 107/KH-LĐC từ tệp Word le-dinh-chinh-2023-2024.docx")
                 .hasMessageContaining("đã được nhập trước đó thành kế hoạch p-old, nhưng không có kế hoạch số "
@@ -185,7 +224,7 @@ class DemoLoaderTest {
 
     @Test
     void theCommandLinePrintsTheMainPlanIdLast() {
-        assertEquals(0, DemoLoader.cli(new String[] {service.base().toString()}, out));
+        assertEquals(0, DemoLoader.cli(new String[] {service.base().toString()}, out, issuerUri -> tokens));
 
         List<String> lines = printed().lines().toList();
         assertEquals("id-1", lines.get(lines.size() - 1));
@@ -194,8 +233,43 @@ class DemoLoaderTest {
     }
 
     @Test
+    void theCommandLineLogsInAtTheIssuerItIsGiven() {
+        List<URI> issuers = new CopyOnWriteArrayList<>();
+        assertEquals(0, DemoLoader.cli(new String[] {service.base().toString(), "http://127.0.0.1:9999"}, out, uri -> {
+            issuers.add(uri);
+            return tokens;
+        }));
+        assertEquals(List.of(URI.create("http://127.0.0.1:9999")), issuers);
+        assertThat(printed()).startsWith("Đăng nhập tại http://127.0.0.1:9999 bằng các tài khoản mẫu");
+    }
+
+    @Test
+    void aFailedLoginStopsTheLoadBeforeTheCallIsSent() {
+        Function<String, String> refused = actor -> {
+            if (actor.equals("Tổ giám sát - Trần Minh Tuấn")) {
+                throw new LoginException("Tên đăng nhập hoặc mật khẩu không đúng (tài khoản giamsat.tuan.ldc)");
+            }
+            return tokens.apply(actor);
+        };
+
+        assertThatThrownBy(() -> DemoLoader.load(service.base(), refused, out))
+                .isInstanceOf(DemoLoadException.class)
+                .hasMessageContaining("ở bước [5/39] Ghi nhận tiến độ tiêu chí 1.5")
+                .hasMessageContaining("không đăng nhập được với tư cách Tổ giám sát - Trần Minh Tuấn: Tên đăng nhập "
+                        + "hoặc mật khẩu không đúng (tài khoản giamsat.tuan.ldc)");
+        assertEquals(5, calls.size(), "the GET, the import, 2 indicator updates, the approval; not the progress record");
+    }
+
+    @Test
+    void anActorWithoutADemoAccountIsNamed() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DemoLoader.account(USERS, "Tổ giám sát - Người Lạ"));
+        assertThat(e.getMessage()).contains("không có tài khoản mẫu nào mang tên 'Tổ giám sát - Người Lạ'");
+    }
+
+    @Test
     void aBadAddressIsRefused() {
-        assertEquals(2, DemoLoader.cli(new String[] {"localhost:8081"}, out));
+        assertEquals(2, DemoLoader.cli(new String[] {"localhost:8081"}, out, issuerUri -> tokens));
         assertThat(printed()).contains("Địa chỉ plan-service không hợp lệ");
         assertThat(calls).isEmpty();
     }
@@ -206,7 +280,7 @@ class DemoLoaderTest {
                 + "\"schoolYear\":\"2021-2022\",\"status\":\"APPROVED\",\"itemCount\":6}]";
 
         assertEquals(Map.of("Trường Tiểu học Lê Đình Chinh", "p-7", "Trường Mầm non Tuổi Hồng", "p-8"),
-                DemoLoader.loadAll(service.base(), out));
+                DemoLoader.loadAll(service.base(), tokens, out));
 
         assertEquals(List.of("GET", "GET"), calls.stream().map(Call::method).toList());
         assertThat(printed()).contains("đã có sẵn (mã p-7), không nạp lại", "đã có sẵn (mã p-8), không nạp lại")
@@ -217,7 +291,7 @@ class DemoLoaderTest {
     void onlyTheMissingPlanIsLoaded() {
         service.plansJson = "[" + LE_DINH_CHINH_THERE + "]";
 
-        assertEquals("p-7", DemoLoader.load(service.base(), out));
+        assertEquals("p-7", DemoLoader.load(service.base(), tokens, out));
 
         DemoData second = DemoData.load(DemoData.TUOI_HONG);
         assertEquals(2 + second.stepCount(), calls.size());
@@ -230,7 +304,7 @@ class DemoLoaderTest {
     void aRefusedCallStopsTheLoadWithTheProblemDetail() {
         service.failOnCall = 11; // the GET, the import, 2 indicator updates, the approval, then the 6th timeline entry
 
-        assertThatThrownBy(() -> DemoLoader.load(service.base(), out))
+        assertThatThrownBy(() -> DemoLoader.load(service.base(), tokens, out))
                 .isInstanceOf(DemoLoadException.class)
                 .hasMessageContaining("[10/39] Ghi nhận tiến độ tiêu chí 1.7")
                 .hasMessageContaining("HTTP 422 – Trạng thái và tỉ lệ hoàn thành mâu thuẫn: "
@@ -243,7 +317,7 @@ class DemoLoaderTest {
     void aRefusalInTheSecondPlanNamesItsSchoolAndFailsTheCommand() {
         service.failOnCall = 42; // the first plan's GET and 39 steps, the second GET, then its import
 
-        assertEquals(1, DemoLoader.cli(new String[] {service.base().toString()}, out));
+        assertEquals(1, DemoLoader.cli(new String[] {service.base().toString()}, out, issuerUri -> tokens));
 
         assertEquals(42, calls.size());
         List<String> lines = printed().lines().toList();
@@ -259,7 +333,7 @@ class DemoLoaderTest {
         }
         URI nowhere = URI.create("http://127.0.0.1:" + closedPort);
 
-        assertThatThrownBy(() -> DemoLoader.load(nowhere, out))
+        assertThatThrownBy(() -> DemoLoader.load(nowhere, tokens, out))
                 .isInstanceOf(DemoLoadException.class)
                 .hasMessageContaining("không kết nối được plan-service tại http://127.0.0.1:" + closedPort);
     }

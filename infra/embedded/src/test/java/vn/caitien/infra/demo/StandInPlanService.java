@@ -1,5 +1,7 @@
 package vn.caitien.infra.demo;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -9,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +24,16 @@ import java.util.function.UnaryOperator;
  * A stand-in plan-service on the loopback interface for {@link DemoLoaderTest}: records every call
  * and answers as the real one does. Ids are handed out in call order ("id-1", "id-2", …) to each
  * imported plan, then its item rows, and to each progress record; the import answers like
- * ImportResponse, its rows read from the demo script of the uploaded file.
+ * ImportResponse, its rows read from the demo script of the uploaded file. Each call's bearer token is
+ * read (not verified: the test issued it) for the person it names.
  */
 final class StandInPlanService implements AutoCloseable {
-    /** One call; {@code body} is the parsed JSON, {@code raw} the bytes as sent (multipart for the import). */
-    record Call(String method, String path, Map<String, String> query, String user, String correlationId,
-                String contentType, Object body, byte[] raw) {
+    /**
+     * One call; {@code subject} and {@code user} ("title - name") come from the bearer token's claims
+     * (null without one), {@code body} is the parsed JSON, {@code raw} the bytes as sent (multipart for the import).
+     */
+    record Call(String method, String path, Map<String, String> query, String authorization, String subject,
+                String user, String correlationId, String contentType, Object body, byte[] raw) {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -56,13 +63,19 @@ final class StandInPlanService implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         byte[] raw = exchange.getRequestBody().readAllBytes();
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        String user = exchange.getRequestHeaders().getFirst("X-User");
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        JWTClaimsSet claims = claims(authorization);
         String path = exchange.getRequestURI().getPath();
         Object body = raw.length == 0 || type == null || !type.startsWith("application/json") ? null
                 : Json.parse(new String(raw, StandardCharsets.UTF_8));
-        calls.add(new Call(exchange.getRequestMethod(), path, query(exchange.getRequestURI().getRawQuery()),
-                user == null ? null : URLDecoder.decode(user, StandardCharsets.UTF_8),
+        calls.add(new Call(exchange.getRequestMethod(), path, query(exchange.getRequestURI().getRawQuery()), authorization,
+                claims == null ? null : claims.getSubject(),
+                claims == null ? null : claims.getClaim("title") + " - " + claims.getClaim("name"),
                 exchange.getRequestHeaders().getFirst("X-Correlation-Id"), type, body, raw));
+        if (exchange.getRequestHeaders().containsKey("X-User")) {
+            send(exchange, 400, "application/problem+json", "{\"title\":\"X-User is no longer read\"}");
+            return;
+        }
         if (calls.size() == failOnCall) {
             send(exchange, 422, "application/problem+json", "{\"title\":\"Trạng thái và tỉ lệ hoàn thành mâu thuẫn\","
                     + "\"detail\":\"Trạng thái Hoàn thành cần tỉ lệ 100%, nhận được 90%\","
@@ -122,6 +135,15 @@ final class StandInPlanService implements AutoCloseable {
         answer.put("items", items);
         answer.put("diagnostics", List.of());
         return answer;
+    }
+
+    private static JWTClaimsSet claims(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) return null;
+        try {
+            return SignedJWT.parse(authorization.substring("Bearer ".length())).getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new IllegalStateException("not a JWT: " + authorization, e);
+        }
     }
 
     private static Map<String, String> query(String raw) {
