@@ -33,8 +33,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
     private static final Duration UI_WAIT = Duration.ofSeconds(10);
-    private static final String RECORDER = "Nguyễn Thị Mai";
+    private static final String RECORDER = "Tổ giám sát - Nguyễn Thị Mai";
 
+    static ServiceProcess identity;
     static ServiceProcess plan;
     static ServiceProcess monitoring;
     static ServiceProcess reporting;
@@ -47,6 +48,7 @@ class DashboardBrowserTest {
         assumeTrue(BrowserDriver.available(),
                 "Chromium is not installed: apt-get install -y chromium chromium-driver (.ci/run does it)");
         RunningSystem system = RunningSystem.get();
+        identity = system.identity;
         plan = system.plan;
         monitoring = system.monitoring;
         reporting = system.reporting;
@@ -59,6 +61,29 @@ class DashboardBrowserTest {
         wait = new WebDriverWait(driver, UI_WAIT, Duration.ofMillis(100));
         wait.ignoring(StaleElementReferenceException.class);
         System.out.printf("Chromium khởi động: %d ms%n", millisSince(started));
+        started = System.nanoTime();
+        signInAs("giamsat.mai.ldc");
+        System.out.printf("Đăng nhập qua máy chủ định danh (mã + PKCE): %d ms%n", millisSince(started));
+    }
+
+    /**
+     * Signs in through the identity server's own login form, as a user would: the page sends the
+     * browser there (authorization code + PKCE) and comes back signed in.
+     */
+    private static void signInAs(String username) {
+        // A static file of the dashboard's origin, which starts no sign-in of its own.
+        driver.get(monitoring.uri("/css/app.css").toString());
+        driver.executeScript("sessionStorage.clear()");
+        // Cookies are per host, not per port: this also ends the session at the identity server.
+        driver.manage().deleteAllCookies();
+        driver.get(monitoring.uri("/plan.html?id=" + sample.planId()).toString());
+        WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(driver.getCurrentUrl()).startsWith(identity.uri("/").toString());
+        user.sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(Http.DEMO_PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains(monitoring.uri("/").toString()));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=user-name]")));
     }
 
     @AfterAll
@@ -111,9 +136,6 @@ class DashboardBrowserTest {
         // A marker on window proves the page updated itself rather than being reloaded.
         driver.executeScript("window.__sameDocument = 'yes'");
 
-        WebElement recorder = driver.findElement(By.id("recorder"));
-        recorder.clear();
-        recorder.sendKeys(RECORDER);
         clickRecord(itemId);
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("dialog[open] form[data-testid=progress-form]")));
@@ -142,11 +164,11 @@ class DashboardBrowserTest {
         assertThat(rowClass(itemId)).doesNotContain("is-overdue");
         assertThat(cell(itemId, "item-evidence")).isEqualTo("1");
         assertThat(rowText(itemId)).contains("bởi " + RECORDER);
-        // The header reached plan-service intact (percent-encoded UTF-8) and the recorder is remembered.
+        // The actor is the signed-in user named by the token, not anything the page sends.
         JsonNode item = api.get("items").get(0);
         assertThat(item.get("lastUpdatedBy").asText()).isEqualTo(RECORDER);
         assertThat(item.get("lastEffectiveDate").asText()).isEqualTo("2023-12-15");
-        assertThat(driver.executeScript("return localStorage.getItem('caitien.recorder')")).isEqualTo(RECORDER);
+        assertThat(text("[data-testid=user-name]")).isEqualTo("Nguyễn Thị Mai");
         JsonNode history = await().atMost(Duration.ofSeconds(30))
                 .until(() -> Http.get(reporting.uri("/api/plans/" + sample.planId() + "/history")).body(), h -> h.size() == 6);
         assertThat(history.get(5).get("actor").asText()).isEqualTo(RECORDER);
@@ -196,7 +218,7 @@ class DashboardBrowserTest {
         // Nothing changed: a later command on the same plan (same Kafka partition, so in order) is
         // the only new event, and the page shows it while the refused item stays as it was.
         assertThat(Http.post(plan.uri("/api/plans/" + sample.planId() + "/items/" + sample.itemIds().get(2) + "/progress"),
-                "Tổ giám sát", SamplePlan.progress("DANG_THUC_HIEN", 40, "2024-01-10").replace("[H1-1.4-01]", "[H1-5.3-01]"))
+                "giamsat.mai.ldc", SamplePlan.progress("DANG_THUC_HIEN", 40, "2024-01-10").replace("[H1-1.4-01]", "[H1-5.3-01]"))
                 .status()).isEqualTo(201);
         JsonNode history = await().atMost(Duration.ofSeconds(30))
                 .until(() -> Http.get(reporting.uri("/api/plans/" + sample.planId() + "/history")).body(), h -> h.size() >= 7);
@@ -234,6 +256,7 @@ class DashboardBrowserTest {
     @Order(5)
     void theOfficePageRollsTheSchoolUp() throws Exception {
         String unit = "Thành phố Hồ Chí Minh";
+        signInAs("so.hcm");
         long started = System.nanoTime();
         driver.get(monitoring.uri("/office.html?unit=" + URLEncoder.encode(unit, StandardCharsets.UTF_8)).toString());
         By planRow = By.cssSelector("[data-testid=schools-table] tr[data-plan-id='" + sample.planId() + "']");
@@ -268,16 +291,17 @@ class DashboardBrowserTest {
     @Test
     @Order(6)
     void theCouncilAddsARowToADraftThroughThePage() throws Exception {
-        Http.Response created = Http.post(plan.uri("/api/plans"), "Lưu Thuận Phong", """
+        Http.Response created = Http.post(plan.uri("/api/plans"), "hieutruong.ldc", """
                 {"school": {"name": "Trường Tiểu học Thử Nghiệm", "type": "TIEU_HOC",
                             "managingUnit": ["Thành phố Hồ Chí Minh", "Phường Diên Hồng"]},
                  "frameworkId": "TT17-2018", "schoolYear": "2024-2025", "documentNumber": "12/KH-TN"}""");
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         String draftId = created.body().get("id").asText();
-        assertThat(Http.post(plan.uri("/api/plans/" + draftId + "/items"), "Lưu Thuận Phong",
+        assertThat(Http.post(plan.uri("/api/plans/" + draftId + "/items"), "hieutruong.ldc",
                 SamplePlan.item("1.4", "Năm học 2024-2025")).status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> Http.get(monitoring.uri("/api/plans/" + draftId + "/progress")).body().path("items").size() == 1);
+        signInAs("thuky.lan.ldc");
 
         driver.get(monitoring.uri("/plan.html?id=" + draftId).toString());
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#items-table tr[data-item-id]"), 1));

@@ -30,7 +30,8 @@ class DashboardLatencyBenchmark {
     void commandToDashboard() throws Exception {
         RunningSystem system = RunningSystem.get();
         BlockingQueue<String> changes = new LinkedBlockingQueue<>();
-        InputStream stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(system.monitoring.uri("/api/stream"))
+        InputStream stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(system.monitoring.uri("/api/stream?access_token="
+                        + Http.token("giamsat.mai.ldc")))
                 .build(), HttpResponse.BodyHandlers.ofInputStream()).body();
         Thread reader = new Thread(() -> readStream(stream, changes), "sse-reader");
         reader.setDaemon(true);
@@ -46,7 +47,7 @@ class DashboardLatencyBenchmark {
             changes.clear();
             long started = System.nanoTime();
             Http.Response accepted = Http.post(system.plan.uri("/api/plans/" + sample.planId() + "/items/"
-                    + sample.itemIds().get(1) + "/progress"), "Tổ giám sát", SamplePlan.progress("DANG_THUC_HIEN",
+                    + sample.itemIds().get(1) + "/progress"), "giamsat.mai.ldc", SamplePlan.progress("DANG_THUC_HIEN",
                     percent, "2024-03-01"));
             assertThat(accepted.status()).isEqualTo(201);
             int shown;

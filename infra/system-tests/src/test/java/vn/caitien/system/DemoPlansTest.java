@@ -32,7 +32,7 @@ class DemoPlansTest {
     static void loadDemo() throws Exception {
         system = RunningSystem.get();
         Map<String, String> ids = DemoLoader.loadAll(URI.create("http://localhost:" + system.plan.uri("/").getPort()),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                URI.create("http://localhost:" + system.identity.uri("/").getPort()), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         leDinhChinh = ids.get("Trường Tiểu học Lê Đình Chinh");
         tuoiHong = ids.get("Trường Mầm non Tuổi Hồng");
         await().atMost(Duration.ofSeconds(60)).until(() -> history(leDinhChinh).size() == 50 && history(tuoiHong).size() == 29);
@@ -71,7 +71,8 @@ class DemoPlansTest {
             before.put(period, report);
             for (String format : List.of("docx", "pdf")) {
                 HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(system.reporting
-                        .uri("/api/plans/" + leDinhChinh + "/reports/" + period + "?format=" + format)).build(),
+                        .uri("/api/plans/" + leDinhChinh + "/reports/" + period + "?format=" + format))
+                        .header("Authorization", "Bearer " + Http.token("phong.q10")).build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 assertThat(file.statusCode()).isEqualTo(200);
                 assertThat(file.body().length).isGreaterThan(5_000);
@@ -79,7 +80,7 @@ class DemoPlansTest {
         }
         String itemId = Http.get(system.monitoring.uri("/api/plans/" + leDinhChinh + "/progress")).body()
                 .at("/items/4/itemId").asText();
-        assertThat(Http.post(system.plan.uri("/api/plans/" + leDinhChinh + "/items/" + itemId + "/progress"), "Tổ giám sát",
+        assertThat(Http.post(system.plan.uri("/api/plans/" + leDinhChinh + "/items/" + itemId + "/progress"), "giamsat.mai.ldc",
                 SamplePlan.progress("DANG_THUC_HIEN", 30, "2024-06-10")).status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> history(leDinhChinh).size() == 51);
         for (Map.Entry<String, JsonNode> e : before.entrySet()) {

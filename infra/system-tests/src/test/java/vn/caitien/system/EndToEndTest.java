@@ -48,7 +48,7 @@ class EndToEndTest {
         String itemId = sample.itemIds().get(0);
         long started = System.nanoTime();
         assertThat(Http.post(plan.uri("/api/plans/" + sample.planId() + "/items/" + itemId + "/progress"),
-                "Nguyễn Thị Mai", SamplePlan.progress("HOAN_THANH", 100, "2023-12-15")).status()).isEqualTo(201);
+                "giamsat.mai.ldc", SamplePlan.progress("HOAN_THANH", 100, "2023-12-15")).status()).isEqualTo(201);
         JsonNode progress = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> Http.get(monitoring.uri("/api/plans/" + sample.planId() + "/progress")).body(),
                         p -> p.has("items") && "HOAN_THANH".equals(p.at("/items/0/status").asText()));
@@ -74,15 +74,15 @@ class EndToEndTest {
         }
         assertThat(types).containsExactly("PlanCreated", "ActionItemAdded", "ActionItemAdded", "ActionItemAdded",
                 "PlanApproved", "ProgressRecorded");
-        assertThat(history.get(5).get("actor").asText()).isEqualTo("Nguyễn Thị Mai");
-        assertThat(history.get(0).get("actor").asText()).isEqualTo("Lưu Thuận Phong");
+        assertThat(history.get(5).get("actor").asText()).isEqualTo("Tổ giám sát - Nguyễn Thị Mai");
+        assertThat(history.get(0).get("actor").asText()).isEqualTo("Hiệu trưởng - Lưu Thuận Phong");
 
         List<JsonNode> wire = readTopic(sample.planId());
         assertThat(wire).hasSize(6);
         assertThat(wire.get(0).get("type").asText()).isEqualTo("vn.caitien.plan.PlanCreated");
         assertThat(wire.get(5).get("type").asText()).isEqualTo("vn.caitien.plan.ProgressRecorded");
         assertThat(wire.get(5).get("specversion").asText()).isEqualTo("1.0");
-        assertThat(wire.get(5).get("actor").asText()).isEqualTo("Nguyễn Thị Mai");
+        assertThat(wire.get(5).get("actor").asText()).isEqualTo("Tổ giám sát - Nguyễn Thị Mai");
         assertThat(wire.get(5).at("/data/status").asText()).isEqualTo("HOAN_THANH");
     }
 
@@ -90,13 +90,13 @@ class EndToEndTest {
     void anInvalidCommandIsRefusedAndStoresNothing() throws Exception {
         SamplePlan sample = SamplePlan.create(plan);
         long before = storedEvents();
-        Http.Response refused = Http.post(plan.uri("/api/plans/" + sample.planId() + "/items"), "Hội đồng",
+        Http.Response refused = Http.post(plan.uri("/api/plans/" + sample.planId() + "/items"), "thuky.lan.ldc",
                 SamplePlan.item("5.6", "Năm học 2023-2024"));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.body().at("/errors/0/field").asText()).isEqualTo("criterionCode");
         Http.Response percent = Http.post(plan.uri("/api/plans/" + sample.planId() + "/items/"
-                + sample.itemIds().get(0) + "/progress"), "Tổ giám sát", SamplePlan.progress("DANG_THUC_HIEN", 120, "2023-12-01"));
+                + sample.itemIds().get(0) + "/progress"), "giamsat.mai.ldc", SamplePlan.progress("DANG_THUC_HIEN", 120, "2023-12-01"));
         assertThat(percent.status()).isEqualTo(400);
         assertThat(storedEvents()).isEqualTo(before);
     }
@@ -113,7 +113,7 @@ class EndToEndTest {
             int day = 1;
             for (String itemId : sample.itemIds()) {
                 Http.Response accepted = Http.post(plan.uri("/api/plans/" + sample.planId() + "/items/" + itemId
-                        + "/progress"), "Tổ giám sát", SamplePlan.progress("DANG_THUC_HIEN", 50, "2024-02-0" + day++));
+                        + "/progress"), "giamsat.mai.ldc", SamplePlan.progress("DANG_THUC_HIEN", 50, "2024-02-0" + day++));
                 assertThat(accepted.status()).as("commands succeed while Kafka is down").isEqualTo(201);
             }
         } finally {

@@ -53,7 +53,7 @@ class MonitoringReadModelTest {
         record(sample, 1, "DANG_THUC_HIEN", 40);
         awaitProgress(sample.planId(), p -> p.at("/items/1/percent").asInt() == 40);
         JsonNode before = withoutClock(Http.get(system.monitoring.uri("/api/plans?size=500")).body());
-        JsonNode started = Http.post(system.monitoring.uri("/api/admin/rebuild"), "Quản trị", "").body();
+        JsonNode started = Http.post(system.monitoring.uri("/api/admin/rebuild"), "quantri", "").body();
         assertThat(started.get("state").asText()).isIn("RUNNING", "DONE");
         JsonNode done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> Http.get(system.monitoring.uri("/api/admin/rebuild")).body(),
@@ -93,7 +93,7 @@ class MonitoringReadModelTest {
 
     private static void record(SamplePlan sample, int item, String status, int percent) throws Exception {
         Http.Response response = Http.post(system.plan.uri("/api/plans/" + sample.planId() + "/items/"
-                + sample.itemIds().get(item) + "/progress"), "Tổ giám sát", SamplePlan.progress(status, percent, "2024-01-10"));
+                + sample.itemIds().get(item) + "/progress"), "giamsat.mai.ldc", SamplePlan.progress(status, percent, "2024-01-10"));
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
     }
 

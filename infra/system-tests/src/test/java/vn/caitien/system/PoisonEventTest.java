@@ -83,7 +83,7 @@ class PoisonEventTest {
         assertThat(Http.get(system.monitoring.uri("/api/plans/" + poisonPlan + "/progress")).status()).isEqualTo(404);
 
         // A retry before the fix still fails at the first event of the plan and counts the attempt.
-        JsonNode failed = Http.post(system.monitoring.uri("/api/admin/dead-letters/retry"), "Quản trị", "").body();
+        JsonNode failed = Http.post(system.monitoring.uri("/api/admin/dead-letters/retry"), "quantri", "").body();
         assertThat(failed.get("stillFailing").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(letterOf(poisonPlan, "vn.caitien.plan.ActionItemAdded").get("retries").asInt()).isEqualTo(1);
 
@@ -96,7 +96,7 @@ class PoisonEventTest {
                     values ('%s', 'Trường Tiểu học Thử Nghiệm', 'TIEU_HOC', '{"Thành phố Hồ Chí Minh","Quận 10"}',
                             '2023-2024', 'TT17-2018', 'DRAFT', now(), 'sua-loi')""".formatted(poisonPlan));
         }
-        JsonNode retried = Http.post(system.monitoring.uri("/api/admin/dead-letters/retry"), "Quản trị", "").body();
+        JsonNode retried = Http.post(system.monitoring.uri("/api/admin/dead-letters/retry"), "quantri", "").body();
         assertThat(retried.get("succeeded").asInt()).as(retried.toString()).isGreaterThanOrEqualTo(1);
         assertThat(letterOf(poisonPlan, null)).isNull();
         JsonNode progress = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
@@ -108,7 +108,7 @@ class PoisonEventTest {
         Http.Response reporting = Http.get(system.reporting.uri("/api/admin/dead-letters"));
         assertThat(reporting.status()).isEqualTo(200);
         assertThat(reporting.body().isArray()).isTrue();
-        Http.Response reportingRetry = Http.post(system.reporting.uri("/api/admin/dead-letters/retry"), "Quản trị", "");
+        Http.Response reportingRetry = Http.post(system.reporting.uri("/api/admin/dead-letters/retry"), "quantri", "");
         assertThat(reportingRetry.status()).isEqualTo(200);
         assertThat(Http.get(system.reporting.uri("/actuator/health")).body().at("/components/deadLetterQueue/details/deadLetters")
                 .isNumber()).isTrue();

@@ -67,7 +67,8 @@ class ReportingAndAuditTest {
     }
 
     private static HttpResponse<byte[]> download(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(system.reporting.uri(path)).build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(system.reporting.uri(path))
+                        .header("Authorization", "Bearer " + Http.token(Http.READER)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -121,14 +122,14 @@ class ReportingAndAuditTest {
 
     private static void progress(SamplePlan sample, int item, String status, int percent, String date) throws Exception {
         assertThat(Http.post(system.plan.uri("/api/plans/" + sample.planId() + "/items/" + sample.itemIds().get(item)
-                + "/progress"), "Tổ giám sát", SamplePlan.progress(status, percent, date)).status()).isEqualTo(201);
+                + "/progress"), "giamsat.mai.ldc", SamplePlan.progress(status, percent, date)).status()).isEqualTo(201);
     }
 
     private static void submit(SamplePlan sample, String period, String on, boolean correction) throws Exception {
         String body = "{\"period\": \"" + period + "\", \"summary\": \"Các nội dung triển khai theo kế hoạch\","
                 + " \"recommendations\": \"Đề nghị bổ sung kinh phí\", \"submittedOn\": \"" + on + "\""
                 + (correction ? ", \"correction\": true, \"correctionReason\": \"Bổ sung số liệu kinh phí\"" : "") + "}";
-        Http.Response response = Http.post(system.plan.uri("/api/plans/" + sample.planId() + "/reports"), "Nguyễn Thị Mai", body);
+        Http.Response response = Http.post(system.plan.uri("/api/plans/" + sample.planId() + "/reports"), "giamsat.mai.ldc", body);
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
     }
 

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 record SamplePlan(String planId, List<String> itemIds) {
 
     static SamplePlan create(ServiceProcess plan) throws Exception {
-        Http.Response created = Http.post(plan.uri("/api/plans"), "Lưu Thuận Phong", """
+        Http.Response created = Http.post(plan.uri("/api/plans"), "hieutruong.ldc", """
                 {"school": {"name": "Trường Tiểu học Lê Đình Chinh", "type": "TIEU_HOC",
                             "managingUnit": ["Thành phố Hồ Chí Minh", "Quận 10"]},
                  "frameworkId": "TT17-2018", "schoolYear": "2023-2024", "documentNumber": "99/KH-TN",
@@ -18,12 +18,12 @@ record SamplePlan(String planId, List<String> itemIds) {
         String planId = created.body().get("id").asText();
         List<String> items = new ArrayList<>();
         for (String code : List.of("1.4", "3.4", "5.3")) {
-            Http.Response item = Http.post(plan.uri("/api/plans/" + planId + "/items"), "Lưu Thuận Phong",
+            Http.Response item = Http.post(plan.uri("/api/plans/" + planId + "/items"), "hieutruong.ldc",
                     item(code, "Năm học 2023-2024"));
             assertThat(item.status()).as(item.body().toString()).isEqualTo(201);
             items.add(item.body().get("id").asText());
         }
-        assertThat(Http.post(plan.uri("/api/plans/" + planId + "/approve"), "Lưu Thuận Phong",
+        assertThat(Http.post(plan.uri("/api/plans/" + planId + "/approve"), "hieutruong.ldc",
                 "{\"approvedOn\": \"2023-08-18\", \"approvedBy\": \"Lưu Thuận Phong\"}").status()).isEqualTo(200);
         return new SamplePlan(planId, items);
     }
