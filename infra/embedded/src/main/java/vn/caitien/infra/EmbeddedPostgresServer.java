@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The superuser is {@value #SUPERUSER} without a password (trust authentication, loopback
  * only). The database {@value #DEFAULT_DATABASE} is created on first start.
+ *
+ * <p>{@link #stop()} and {@link #start()} take the server down and bring it back on the same port
+ * and cluster, as an operator restarting PostgreSQL under running clients would (fault-injection
+ * tests use them); {@link #close()} ends it for good.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -37,14 +41,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String ZONKY_WORKING_DIR_PROPERTY = "ot.epg.working-dir";
     private static final Object ZONKY_BUILDER_LOCK = new Object();
 
-    private final EmbeddedPostgres postgres;
+    private final Launcher launcher;
     private final Path dataDirectory;
+    private final int port;
     private final Thread shutdownHook;
+    /** The running postmaster's zonky handle; null while stopped. */
+    private EmbeddedPostgres postgres;
     private boolean closed;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(Launcher launcher, EmbeddedPostgres postgres) {
+        this.launcher = launcher;
         this.postgres = postgres;
-        this.dataDirectory = dataDirectory;
+        this.dataDirectory = launcher.data();
+        this.port = postgres.getPort();
         // A test that forgets close(), or a JVM ended by SIGTERM, must not leave the daemonised
         // postmaster running: it would keep the port and the data directory locked.
         this.shutdownHook = new Thread(this::close, "caitien-postgres-shutdown");
@@ -55,8 +64,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return new Builder();
     }
 
+    /** The port, the same across {@link #stop()} and {@link #start()}. */
     public int port() {
-        return postgres.getPort();
+        return port;
+    }
+
+    public synchronized boolean isRunning() {
+        return postgres != null;
     }
 
     public Path dataDirectory() {
@@ -82,6 +96,50 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return schema == null ? url : url + "?currentSchema=" + URLEncoder.encode(schema, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Takes the server down (fast shutdown: open transactions are rolled back and every client is
+     * disconnected) but keeps this object, so that {@link #start()} brings the same cluster back on
+     * the same port. Idempotent.
+     */
+    public synchronized void stop() {
+        requireOpen();
+        if (postgres == null) {
+            return;
+        }
+        shutDown();
+        LOG.info("PostgreSQL trên cổng {} đã tạm dừng", port);
+    }
+
+    /**
+     * Starts the server again after {@link #stop()} on the same port and data directory (after crash
+     * recovery, if it was stopped the hard way). Does nothing while it runs.
+     *
+     * @throws IllegalStateException when the port has been taken meanwhile or the server does not come up
+     */
+    public synchronized void start() {
+        requireOpen();
+        if (postgres != null) {
+            return;
+        }
+        long startedAt = System.nanoTime();
+        try {
+            Postmaster.stopLeftover(dataDirectory);
+            FreePorts.requireFree(port, "PostgreSQL", "CAITIEN_PG_PORT");
+            postgres = launcher.launch(port);
+        } catch (IOException e) {
+            Postmaster.stopLeftover(dataDirectory);
+            throw new UncheckedIOException("Không khởi động lại được PostgreSQL nhúng (nhật ký: "
+                    + Builder.logFile(dataDirectory) + ")", e);
+        }
+        LOG.info("PostgreSQL đã chạy lại tại localhost:{} sau {} ms", port, (System.nanoTime() - startedAt) / 1_000_000);
+    }
+
+    /** {@link #stop()} then {@link #start()}: every client loses its connections and must reconnect. */
+    public synchronized void restart() {
+        stop();
+        start();
+    }
+
     /** Stops the server (fast shutdown) and waits until the postmaster has exited. Idempotent. */
     @Override
     public synchronized void close() {
@@ -89,16 +147,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         closed = true;
+        if (postgres != null) {
+            shutDown();
+        }
+        removeShutdownHook();
+        LOG.info("PostgreSQL trên cổng {} đã dừng", port);
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("PostgreSQL trên cổng " + port + " đã đóng");
+        }
+    }
+
+    private void shutDown() {
         Optional<ProcessHandle> postmaster = Postmaster.running(dataDirectory);
         try {
             postgres.close();
         } catch (IOException e) {
             LOG.warn("Lỗi khi dừng PostgreSQL: {}", e.toString());
+        } finally {
+            postgres = null;
         }
         // zonky gives pg_ctl only 5 seconds and then merely logs; make sure nothing is left behind.
         postmaster.ifPresent(process -> Postmaster.stop(dataDirectory, process, Duration.ofSeconds(10)));
-        removeShutdownHook();
-        LOG.info("PostgreSQL trên cổng {} đã dừng", port());
     }
 
     /**
@@ -177,24 +249,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 // Without this check pg_ctl fails silently and zonky would happily "connect" to
                 // whatever other PostgreSQL already listens on the port.
                 FreePorts.requireFree(chosenPort, "PostgreSQL", "CAITIEN_PG_PORT");
-                EmbeddedPostgres postgres = newZonkyBuilder(binaries)
-                        .setPort(chosenPort)
-                        .setDataDirectory(data.toFile())
-                        .setCleanDataDirectory(false)
-                        .setRegisterShutdownHook(false)
-                        .setOverrideWorkingDirectory(binaries.toFile())
-                        .setPGStartupWait(startupTimeout)
-                        // zonky tunes for throw-away test databases (-F, i.e. fsync off, and
-                        // asynchronous commit); this cluster holds the developer's data for good,
-                        // so restore PostgreSQL's crash-safe defaults. Costs well under a second.
-                        .setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on")
-                        // The server's own log goes to a file next to the cluster (not inside it:
-                        // initdb needs an empty directory) instead of flooding the caller's log.
-                        .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile(data).toFile()))
-                        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile(data).toFile()))
-                        .start();
-                EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, data);
+                Launcher launcher = new Launcher(data, binaries, startupTimeout);
+                EmbeddedPostgresServer server = new EmbeddedPostgresServer(launcher, launcher.launch(chosenPort));
                 try {
                     server.prepareDatabase();
                 } catch (RuntimeException | SQLException e) {
@@ -215,7 +271,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
         }
 
-        private static Path logFile(Path data) {
+        static Path logFile(Path data) {
             return data.resolveSibling(data.getFileName() + ".log");
         }
 
@@ -252,6 +308,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                             + "cụm PostgreSQL hợp lệ (thiếu postgresql.conf); hãy xoá hoặc chọn thư mục khác");
                 }
             }
+        }
+    }
+
+    /** Starts a postmaster on the cluster with the settings chosen once by the {@link Builder}. */
+    private record Launcher(Path data, Path binaries, Duration startupTimeout) {
+        EmbeddedPostgres launch(int port) throws IOException {
+            Path log = Builder.logFile(data);
+            return Builder.newZonkyBuilder(binaries)
+                    .setPort(port)
+                    .setDataDirectory(data.toFile())
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setOverrideWorkingDirectory(binaries.toFile())
+                    .setPGStartupWait(startupTimeout)
+                    // zonky tunes for throw-away test databases (-F, i.e. fsync off, and
+                    // asynchronous commit); this cluster holds the developer's data for good,
+                    // so restore PostgreSQL's crash-safe defaults. Costs well under a second.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    // The server's own log goes to a file next to the cluster (not inside it:
+                    // initdb needs an empty directory) instead of flooding the caller's log.
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         }
     }
 

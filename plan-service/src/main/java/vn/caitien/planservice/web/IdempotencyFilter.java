@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import vn.caitien.planservice.security.Callers;
@@ -27,7 +29,9 @@ import java.util.Objects;
 /**
  * {@code Idempotency-Key} on command requests: the first answer is kept, and a retry with the same key
  * and the same request gets it again without sending the command twice. The same key with another
- * request is a client mistake (422); a retry while the first is still running gets 409. Keys belong to
+ * request is a client mistake (422). The answer is stored in the command's own transaction, so a crash
+ * mid-request leaves no trace and the retry runs the command; a retry while the first is still running
+ * waits for it (409 only for answers left "in flight" by older versions). Keys belong to
  * the signed-in user (the token subject): another user's request with the same key is a request of its
  * own and never gets the first user's answer. The filter runs after Spring Security's, so only
  * authenticated requests reach it.
@@ -37,9 +41,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY = 200;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
-    public IdempotencyFilter(JdbcTemplate jdbc) {
+    public IdempotencyFilter(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -66,28 +72,52 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         // The request's identity: method, full path and body; the path column keeps a readable prefix only.
         String hash = sha256((request.getMethod() + " " + path + "\n").getBytes(StandardCharsets.UTF_8), body);
-        path = path.length() > 500 ? path.substring(0, 500) : path;
-        try {
-            jdbc.update("insert into idempotent_request (subject, idempotency_key, method, path, body_sha256, status) "
-                    + "values (?, ?, ?, ?, ?, 0)", subject, key, request.getMethod(), path, hash);
-        } catch (DuplicateKeyException seen) {
-            replay(subject, key, hash, response);
-            return;
-        }
+        String storedPath = path.length() > 500 ? path.substring(0, 500) : path;
+        String owner = subject;
+        // One transaction for the remembered answer and everything the command stores (its unit of work
+        // runs in a savepoint of it, see CommandTransactions): a crash, a lost connection or a 5xx leaves
+        // neither, so the client's retry with the same key runs the command again, and a committed answer
+        // is replayed. A retry arriving while the first still runs waits on the key's row lock.
         ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
+        Boolean first;
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), cached);
-        } finally {
-            if (cached.getStatus() >= 500) {
-                // The command may not have happened: let the client retry with the same key.
-                jdbc.update("delete from idempotent_request where subject = ? and idempotency_key = ?", subject, key);
-            } else {
-                jdbc.update("update idempotent_request set status = ?, content_type = ?, response_body = ? "
-                                + "where subject = ? and idempotency_key = ?",
-                        cached.getStatus(), cached.getContentType(), cached.getContentAsByteArray(), subject, key);
-            }
-            cached.copyBodyToResponse();
+            first = transactions.execute(tx -> {
+                try {
+                    jdbc.update("insert into idempotent_request (subject, idempotency_key, method, path, body_sha256, status) "
+                            + "values (?, ?, ?, ?, ?, 0)", owner, key, request.getMethod(), storedPath, hash);
+                } catch (DuplicateKeyException seen) {
+                    tx.setRollbackOnly();
+                    return false;
+                }
+                try {
+                    chain.doFilter(new CachedBodyRequest(request, body), cached);
+                } catch (IOException | ServletException e) {
+                    throw new FilterFailure(e);
+                }
+                if (cached.getStatus() >= 500) {
+                    // The command may not have happened: keep nothing of it and let the client retry.
+                    tx.setRollbackOnly();
+                } else {
+                    jdbc.update("update idempotent_request set status = ?, content_type = ?, response_body = ? "
+                                    + "where subject = ? and idempotency_key = ?",
+                            cached.getStatus(), cached.getContentType(), cached.getContentAsByteArray(), owner, key);
+                }
+                return true;
+            });
+        } catch (FilterFailure e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            throw (ServletException) e.getCause();
         }
+        if (Boolean.TRUE.equals(first)) {
+            cached.copyBodyToResponse();
+        } else {
+            replay(subject, key, hash, response);
+        }
+    }
+
+    /** Carries a checked exception of the filter chain out of the transaction callback, which rolls back. */
+    private static final class FilterFailure extends RuntimeException {
+        FilterFailure(Exception cause) { super(cause); }
     }
 
     private void replay(String subject, String key, String hash, HttpServletResponse response) throws IOException {

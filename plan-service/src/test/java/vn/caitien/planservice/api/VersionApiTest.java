@@ -204,7 +204,7 @@ class VersionApiTest extends ApiTestSupport {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 
-    private static String id(Api.Response response) {
+    static String id(Api.Response response) {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
         return response.body().get("id").asText();
     }
