@@ -1,0 +1,351 @@
+package vn.caitien.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import vn.caitien.infra.Topics;
+import vn.caitien.infra.synthetic.SyntheticData;
+import vn.caitien.infra.synthetic.SyntheticData.SyntheticPlan;
+import vn.caitien.infra.synthetic.SyntheticData.SyntheticProgress;
+import vn.caitien.infra.synthetic.SyntheticData.WireEvent;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+import static vn.caitien.bench.Report.f;
+
+/** One run of the six measurements of issue 7 on a system of its own; returns the table. */
+final class Bench {
+    static final long SEED = 20231;
+    private static final String PROVINCE = SyntheticData.OFFICE_PROVINCE;
+
+    private final Size size;
+    private final BenchSystem system;
+    private final Api api;
+    private final Report report;
+
+    private Bench(Size size, BenchSystem system) {
+        this.size = size;
+        this.system = system;
+        this.api = new Api(system.issuer);
+        this.report = new Report(size.name());
+    }
+
+    static Report run(Size size, Path workDir) throws Exception {
+        log("Khởi động hệ thống nhúng và ba dịch vụ (" + workDir.toAbsolutePath() + ")…");
+        try (BenchSystem system = BenchSystem.start(workDir)) {
+            return new Bench(size, system).all();
+        }
+    }
+
+    private Report all() throws Exception {
+        EventRows.Result empty = baseline();
+        commandsAndFreshness(empty);
+        long injected = inject();
+        office();
+        rebuild(injected);
+        largeStore(empty);
+        return report;
+    }
+
+    // 1. ------------------------------------------------------------------------------------------
+    private EventRows.Result baseline() throws Exception {
+        log("(1) JDBC thô: " + size.baselineRows() + " hàng, " + Size.CLIENTS + " kết nối…");
+        try (Connection c = system.connect(null)) {
+            EventRows.createTable(c);
+            EventRows.append(() -> system.connect(null), Math.min(500, size.baselineRows()), Size.CLIENTS, "warm");
+            EventRows.truncate(c);
+        }
+        EventRows.Result r = EventRows.append(() -> system.connect(null), size.baselineRows(), Size.CLIENTS, "empty");
+        report.add("1", "Baseline: raw JDBC append of event rows (1 row/transaction, batched), 16 connections, empty table",
+                f("**%,.0f rows/s**; p50 %.1f ms, p99 %.1f ms (%,d rows)", r.perSecond(), r.latency().ms(50),
+                        r.latency().ms(99), r.rows()), "reference (physical limit)", null);
+        return r;
+    }
+
+    // 2 + 3. --------------------------------------------------------------------------------------
+    private record LivePlan(SyntheticData.School school, SyntheticPlan plan, List<String> itemIds) {
+    }
+
+    private void commandsAndFreshness(EventRows.Result baseline) throws Exception {
+        SyntheticData data = new SyntheticData(SEED + 1, size.httpPlans() + 1, 0, 40, 60);
+        log("(2) Lập " + (size.httpPlans() + 1) + " kế hoạch qua API…");
+        ExecutorService pool = Executors.newFixedThreadPool(Size.CLIENTS + 1);
+        List<Future<LivePlan>> setUps = new ArrayList<>();
+        for (int i = 0; i <= size.httpPlans(); i++) {
+            int index = i;
+            setUps.add(pool.submit(() -> setUp(data.plan(index))));
+        }
+        List<LivePlan> plans = new ArrayList<>();
+        for (Future<LivePlan> f : setUps) plans.add(f.get());
+        LivePlan probe = plans.remove(plans.size() - 1);
+
+        log("(2) " + size.httpCommands() + " lệnh RecordProgress, " + Size.CLIENTS + " máy khách; (3) đo độ tươi song song…");
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
+        List<Future<List<Long>>> clients = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < Size.CLIENTS; c++) {
+            int client = c;
+            clients.add(pool.submit(() -> {
+                Random random = new Random(SEED + client);
+                List<LivePlan> mine = new ArrayList<>();
+                for (int i = client; i < plans.size(); i += Size.CLIENTS) mine.add(plans.get(i));
+                if (mine.isEmpty()) mine.add(plans.get(client % plans.size()));
+                List<Long> latencies = new ArrayList<>();
+                int n = 0;
+                while (next.getAndIncrement() < size.httpCommands()) {
+                    LivePlan p = mine.get(n % mine.size());
+                    int item = random.nextInt(p.itemIds().size());
+                    List<SyntheticProgress> year = p.plan().items().get(item).progress();
+                    SyntheticProgress progress = year.get((n / mine.size()) % year.size());
+                    n++;
+                    Api.Response r = api.post(system.plan.uri("/api/plans/" + p.school().planId() + "/items/"
+                            + p.itemIds().get(item) + "/progress"), api.monitor(p.school()), progress.body());
+                    if (r.status() == 201) {
+                        latencies.add(r.nanos());
+                    } else {
+                        refused.incrementAndGet();
+                        if (refusals.size() < 3) refusals.add(r.status() + " " + r.body());
+                    }
+                }
+                return latencies;
+            }));
+        }
+        Future<List<Long>> freshness = pool.submit(() -> freshness(probe, clients));
+        List<Long> latencies = new ArrayList<>();
+        for (Future<List<Long>> f : clients) latencies.addAll(f.get());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Stats fresh = Stats.of(freshness.get());
+        pool.shutdown();
+
+        Stats lat = Stats.of(latencies);
+        double perSecond = latencies.size() / seconds;
+        double share = perSecond / baseline.perSecond();
+        report.add("2", f("RecordProgress over HTTP, 16 clients on %d plans (5–20 items each)", plans.size()),
+                f("**%,.0f commands/s** (%.0f%% of 1); p50 %.1f ms, **p99 %.1f ms** (%,d accepted%s)", perSecond,
+                        share * 100, lat.ms(50), lat.ms(99), latencies.size(), refused.get() == 0 ? ""
+                                : f(", %d refused", refused.get())),
+                "≥ 50% of 1 and p99 ≤ 50 ms", share >= 0.5 && lat.ms(99) <= 50);
+        if (refused.get() > 0) report.notes.add("Refused commands in 2 (first ones): " + String.join(" · ", refusals));
+        report.add("2b", "RecordProgress through the command gateway in-process (what HTTP costs)",
+                "not measured", "—", null);
+        report.add("3", "Freshness: committed (201) → visible in monitoring read model, under the load of 2",
+                f("p50 %.0f ms, **p99 %.0f ms**, max %.0f ms (%d samples)", fresh.ms(50), fresh.ms(99), fresh.maxMs(),
+                        fresh.count()), "p99 ≤ 1 s", fresh.count() > 0 && fresh.ms(99) <= 1000);
+    }
+
+    private LivePlan setUp(SyntheticPlan plan) {
+        SyntheticData.School s = plan.school();
+        String principal = api.principal(s);
+        Api.ok(api.post(system.plan.uri("/api/plans"), principal, plan.createPlanBody()), "CreatePlan " + s.name());
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < plan.items().size(); i++) {
+            Api.Response added = Api.ok(api.post(system.plan.uri("/api/plans/" + s.planId() + "/items"), principal,
+                    plan.itemBody(i)), "AddActionItem " + plan.items().get(i).criterion().code());
+            items.add(added.json().path("id").asText());
+        }
+        Api.ok(api.post(system.plan.uri("/api/plans/" + s.planId() + "/approve"), principal, plan.approveBody()), "ApprovePlan");
+        return new LivePlan(s, plan, items);
+    }
+
+    /** Samples from one plan while the clients run (at least 3 samples, also when they finish first). */
+    private List<Long> freshness(LivePlan probe, List<Future<List<Long>>> clients) throws Exception {
+        List<Long> samples = new ArrayList<>();
+        String itemId = probe.itemIds().get(0);
+        URI read = system.monitoring.uri("/api/plans/" + probe.school().planId() + "/progress");
+        String admin = api.admin();
+        // Each sample a later effective date (a record for an earlier date would not change what is shown).
+        for (int k = 0; k < 250 && (samples.size() < 3 || clients.stream().anyMatch(f -> !f.isDone())); k++) {
+            LocalDate day = LocalDate.of(2023, 9, 5).plusDays(k);
+            int percent = 1 + k % 99;
+            String body = Api.JSON.createObjectNode().put("status", "DANG_THUC_HIEN").put("percent", percent)
+                    .put("narrative", "Mẫu đo độ tươi " + k).put("effectiveDate", day.toString()).toString();
+            Api.Response sent = api.post(system.plan.uri("/api/plans/" + probe.school().planId() + "/items/" + itemId
+                    + "/progress"), api.monitor(probe.school()), body);
+            if (sent.status() != 201) continue;
+            long committed = System.nanoTime();
+            long deadline = committed + Duration.ofSeconds(60).toNanos();
+            boolean seen = false;
+            while (!seen && System.nanoTime() < deadline) {
+                Api.Response r = api.get(read, admin);
+                if (r.status() == 200) {
+                    for (JsonNode item : r.json().path("items")) {
+                        if (itemId.equals(item.path("itemId").asText()) && item.path("percent").asInt() == percent
+                                && day.toString().equals(item.path("lastEffectiveDate").asText())) seen = true;
+                    }
+                }
+                if (!seen) Thread.sleep(10);
+            }
+            if (seen) samples.add(System.nanoTime() - committed);
+            Thread.sleep(50);
+        }
+        return samples;
+    }
+
+    // 4 (data) -------------------------------------------------------------------------------------
+    private long inject() throws Exception {
+        SyntheticData data = size.data(SEED);
+        log("(4)(6) Sinh " + size.schools() + " trường (" + size.officeSchools() + " ở " + PROVINCE
+                + ") và đẩy sự kiện một năm học lên " + Topics.PLAN_EVENTS + "…");
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.stack.kafka().bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        AtomicLong produced = new AtomicLong();
+        long started = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < size.schools(); i++) {
+                for (WireEvent e : data.plan(i).cloudEvents()) {
+                    ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PLAN_EVENTS, e.key(), e.value());
+                    record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+                    producer.send(record, (m, ex) -> {
+                        if (ex != null) throw new IllegalStateException(ex);
+                    });
+                    produced.incrementAndGet();
+                }
+                if ((i + 1) % 500 == 0) log(f("  … %,d trường, %,d sự kiện", i + 1, produced.get()));
+            }
+            producer.flush();
+        }
+        log(f("  %,d sự kiện đã đẩy trong %.1f s; chờ monitoring và reporting đọc hết…", produced.get(),
+                (System.nanoTime() - started) / 1e9));
+        long end = topicEnd();
+        long caughtUp = awaitConsumed("monitoring", end, Duration.ofSeconds(Math.max(300, end / 50)));
+        long reportingCaughtUp = awaitConsumed("reporting", end, Duration.ofSeconds(Math.max(300, end / 50)));
+        double mSeconds = (caughtUp - started) / 1e9;
+        double rSeconds = (reportingCaughtUp - started) / 1e9;
+        report.add("4a", f("Live consumption of %,d injected events (both read services at once)", produced.get()),
+                f("monitoring %,.0f events/s, reporting %,.0f events/s (all %,d topic events in %.0f s / %.0f s)",
+                        produced.get() / mSeconds, produced.get() / rSeconds, end, mSeconds, rSeconds), "—", null);
+        return end;
+    }
+
+    private long topicEnd() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", system.stack.kafka().bootstrapServers());
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = IntStream.range(0, Topics.PARTITIONS)
+                    .mapToObj(i -> new TopicPartition(Topics.PLAN_EVENTS, i)).toList();
+            return c.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Waits until a read service has marked every event id of the topic processed; returns when (nanoTime). */
+    private long awaitConsumed(String schema, long events, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long seen = 0;
+        try (Connection c = system.connect(schema); Statement s = c.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = s.executeQuery("select count(*) from processed_event")) {
+                    rs.next();
+                    seen = rs.getLong(1);
+                }
+                if (seen >= events) return System.nanoTime();
+                Thread.sleep(200);
+            }
+        }
+        report.notes.add(f("%s had processed %,d of %,d events when the wait ended after %s", schema, seen, events, timeout));
+        return System.nanoTime();
+    }
+
+    // 6. --------------------------------------------------------------------------------------------
+    private void office() {
+        log("(6) Bảng điều khiển cấp tỉnh và theo dõi nộp báo cáo…");
+        String officer = api.officer(PROVINCE);
+        URI units = system.monitoring.uri("/api/units?path=" + Api.q(PROVINCE) + "&schoolYear=" + SyntheticData.SCHOOL_YEAR);
+        URI submissions = system.reporting.uri("/api/submissions?unit=" + Api.q(PROVINCE) + "&schoolYear="
+                + SyntheticData.SCHOOL_YEAR);
+        JsonNode rollup = Api.ok(api.get(units, officer), "GET /api/units").json();
+        int schools = rollup.path("plans").size();
+        Api.ok(api.get(submissions, officer), "GET /api/submissions");
+        List<Long> u = new ArrayList<>(), s = new ArrayList<>();
+        long bytesU = 0, bytesS = 0;
+        for (int i = 0; i < size.officeRepeats(); i++) {
+            Api.Response a = Api.ok(api.get(units, officer), "GET /api/units");
+            u.add(a.nanos());
+            bytesU = a.body().length();
+            Api.Response b = Api.ok(api.get(submissions, officer), "GET /api/submissions");
+            s.add(b.nanos());
+            bytesS = b.body().length();
+        }
+        Stats su = Stats.of(u), ss = Stats.of(s);
+        report.add("6a", f("Province dashboard `/api/units` over %,d plans of the province (%,d schools generated there)",
+                        schools, size.officeSchools()),
+                f("p50 %.0f ms, **p99 %.0f ms** (%d requests, %,d kB)", su.ms(50), su.ms(99), su.count(), bytesU / 1024),
+                "≤ 2 s", su.ms(99) <= 2000);
+        report.add("6b", "Submission tracker `/api/submissions` for the province",
+                f("p50 %.0f ms, p99 %.0f ms (%d requests, %,d kB)", ss.ms(50), ss.ms(99), ss.count(), bytesS / 1024),
+                "— (none in the issue)", null);
+    }
+
+    // 4. --------------------------------------------------------------------------------------------
+    private void rebuild(long topicEvents) throws Exception {
+        log(f("(4) Dựng lại dữ liệu theo dõi từ %,d sự kiện…", topicEvents));
+        String admin = api.admin();
+        Api.ok(api.post(system.monitoring.uri("/api/admin/rebuild"), admin, null), "POST /api/admin/rebuild");
+        long deadline = System.nanoTime() + Duration.ofSeconds(Math.max(300, topicEvents / 20)).toNanos();
+        JsonNode status = null;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            status = Api.ok(api.get(system.monitoring.uri("/api/admin/rebuild"), admin), "GET /api/admin/rebuild").json();
+            if (!"RUNNING".equals(status.path("state").asText())) break;
+        }
+        if (status == null || !"DONE".equals(status.path("state").asText())) {
+            report.add("4", "Rebuild of the monitoring read model", "not finished: " + status, "≥ 50,000 events/s", false);
+            return;
+        }
+        long done = status.path("eventsDone").asLong();
+        double seconds = Duration.between(Instant.parse(status.path("startedAt").asText()),
+                Instant.parse(status.path("finishedAt").asText())).toMillis() / 1000.0;
+        double rate = done / seconds;
+        report.add("4", f("Rebuild of the monitoring read model (`POST /api/admin/rebuild`), %,d events", done),
+                f("**%,.0f events/s** (%.1f s)", rate, seconds), "≥ 50,000 events/s", rate >= 50_000);
+    }
+
+    // 5. --------------------------------------------------------------------------------------------
+    private void largeStore(EventRows.Result empty) throws Exception {
+        log(f("(5) Nạp %,d hàng vào bảng sự kiện nháp…", size.largeStore()));
+        double loadSeconds;
+        try (Connection c = system.connect(null)) {
+            loadSeconds = EventRows.bulkLoad(c, size.largeStore());
+        }
+        EventRows.Result large = EventRows.append(() -> system.connect(null), size.baselineRows(), Size.CLIENTS, "large");
+        double ratio = large.perSecond() / empty.perSecond();
+        report.add("5", f("Append with %,d events stored vs empty (raw JDBC as in 1, same table shape)", size.largeStore()),
+                f("**%,.0f rows/s = %.0f%%** of empty (%,.0f rows/s); p99 %.1f ms (bulk load %,.0f rows/s)",
+                        large.perSecond(), ratio * 100, empty.perSecond(), large.latency().ms(99),
+                        size.largeStore() / loadSeconds), "≥ 80% of empty", ratio >= 0.8);
+    }
+
+    static void log(String line) {
+        System.out.println("» " + line);
+        System.out.flush();
+    }
+
+}

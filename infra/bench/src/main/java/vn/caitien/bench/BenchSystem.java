@@ -1,0 +1,91 @@
+package vn.caitien.bench;
+
+import vn.caitien.infra.EmbeddedPostgresServer;
+import vn.caitien.infra.EmbeddedStack;
+import vn.caitien.infra.StackSettings;
+import vn.caitien.infra.tokens.StandInIssuer;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the benchmark runs against: its own embedded stack (real PostgreSQL, in-process KRaft Kafka) in
+ * a fresh data directory, a stand-in token issuer, and plan-, monitoring- and reporting-service as
+ * processes with the launcher's JVM options. Everything stops on {@link #close()}.
+ */
+final class BenchSystem implements AutoCloseable {
+    final EmbeddedStack stack;
+    final StandInIssuer issuer;
+    final ServiceProcess plan;
+    final ServiceProcess monitoring;
+    final ServiceProcess reporting;
+
+    private BenchSystem(EmbeddedStack stack, StandInIssuer issuer, ServiceProcess plan, ServiceProcess monitoring,
+                        ServiceProcess reporting) {
+        this.stack = stack;
+        this.issuer = issuer;
+        this.plan = plan;
+        this.monitoring = monitoring;
+        this.reporting = reporting;
+    }
+
+    static BenchSystem start(Path workDir) throws Exception {
+        Path dir = Files.createTempDirectory(Files.createDirectories(workDir), "stack-");
+        EmbeddedStack stack = EmbeddedStack.start(new StackSettings(dir, 0, 0));
+        StandInIssuer issuer = StandInIssuer.start();
+        Map<String, String> env = Map.of(
+                "CAITIEN_PG_PORT", Integer.toString(stack.postgres().port()),
+                "CAITIEN_KAFKA_PORT", Integer.toString(stack.kafka().port()),
+                "CAITIEN_ISSUER_URI", issuer.issuerUri(),
+                "CAITIEN_JWK_SET_URI", issuer.jwkSetUri());
+        Path logs = workDir.resolve("service-logs");
+        int planPort = freePort();
+        ServiceProcess plan = null, monitoring = null, reporting = null;
+        try {
+            plan = ServiceProcess.start("plan-service", logs, planPort, env);
+            monitoring = ServiceProcess.start("monitoring-service", logs, freePort(), env,
+                    "--caitien.web.plan-service-url=http://localhost:" + planPort);
+            reporting = ServiceProcess.start("reporting-service", logs, freePort(), env);
+            BenchSystem system = new BenchSystem(stack, issuer, plan, monitoring, reporting);
+            for (ServiceProcess s : List.of(plan, monitoring, reporting)) s.awaitHealthy(Duration.ofSeconds(180));
+            return system;
+        } catch (Exception | Error e) {
+            for (ServiceProcess s : new ServiceProcess[]{plan, monitoring, reporting}) if (s != null) s.close();
+            issuer.close();
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** A connection to the default database (caitien) in this schema. */
+    Connection connect(String schema) throws SQLException {
+        return DriverManager.getConnection(stack.postgres().jdbcUrl(EmbeddedPostgresServer.DEFAULT_DATABASE, schema),
+                stack.postgres().username(), "");
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ServiceProcess s : List.of(plan, monitoring, reporting)) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                System.err.println("Không dừng được " + s.name() + ": " + e);
+            }
+        }
+        issuer.close();
+        stack.close();
+    }
+}

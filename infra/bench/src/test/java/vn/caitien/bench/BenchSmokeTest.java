@@ -1,0 +1,40 @@
+package vn.caitien.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The harness end to end at size {@code tiny}: its own stack and services, every measurement, the
+ * table written. It checks that every row is there with a number (or says it is not measured); it
+ * never judges a figure against a clock, so a busy machine cannot make it fail.
+ */
+class BenchSmokeTest {
+    @Test
+    void tinyRunFillsEveryRow() throws Exception {
+        Report report = Bench.run(Size.parse("tiny"), Path.of("target", "bench-smoke"));
+        Path out = Path.of("target", "benchmarks-smoke.md");
+        report.write(out);
+        System.out.print(report.table());
+
+        assertThat(report.rows).extracting(Report.Row::id)
+                .containsExactly("1", "2", "2b", "3", "4a", "6a", "6b", "4", "5");
+        for (Report.Row row : report.rows) {
+            if (row.id().equals("2b")) {
+                assertThat(row.figure()).isEqualTo("not measured");
+            } else {
+                assertThat(row.figure()).as(row.id()).containsPattern("\\d").doesNotContain("NaN")
+                        .doesNotContain("not finished");
+                assertThat(row.met()).isIn("có", "không", "—");
+            }
+        }
+        assertThat(report.notes).as("every read service caught up, no command refused").isEmpty();
+        String written = Files.readString(out);
+        assertThat(written).contains("nproc", "memory", report.table());
+        assertThat(List.of(report.machine)).allMatch(m -> m.contains("nproc"));
+    }
+}
