@@ -1,5 +1,6 @@
 package vn.caitien.bench;
 
+import vn.caitien.infra.process.ServiceProcess;
 import vn.caitien.infra.EmbeddedPostgresServer;
 import vn.caitien.infra.EmbeddedStack;
 import vn.caitien.infra.StackSettings;
@@ -49,10 +50,11 @@ final class BenchSystem implements AutoCloseable {
         int planPort = freePort();
         ServiceProcess plan = null, monitoring = null, reporting = null;
         try {
-            plan = ServiceProcess.start("plan-service", logs, planPort, env);
-            monitoring = ServiceProcess.start("monitoring-service", logs, freePort(), env,
-                    "--caitien.web.plan-service-url=http://localhost:" + planPort);
-            reporting = ServiceProcess.start("reporting-service", logs, freePort(), env);
+            plan = ServiceProcess.start("plan-service", logs.resolve("plan-service.log"), false, planPort, env, List.of());
+            monitoring = ServiceProcess.start("monitoring-service", logs.resolve("monitoring-service.log"), false,
+                    freePort(), env, List.of("--caitien.web.plan-service-url=http://localhost:" + planPort));
+            reporting = ServiceProcess.start("reporting-service", logs.resolve("reporting-service.log"), false, freePort(), env,
+                    List.of());
             BenchSystem system = new BenchSystem(stack, issuer, plan, monitoring, reporting);
             for (ServiceProcess s : List.of(plan, monitoring, reporting)) s.awaitHealthy(Duration.ofSeconds(180));
             return system;

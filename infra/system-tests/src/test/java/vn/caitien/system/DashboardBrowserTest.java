@@ -1,5 +1,6 @@
 package vn.caitien.system;
 
+import vn.caitien.infra.process.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
 package vn.caitien.system;
 
+import vn.caitien.infra.process.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

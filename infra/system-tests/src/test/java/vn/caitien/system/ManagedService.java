@@ -1,5 +1,6 @@
 package vn.caitien.system;
 
+import vn.caitien.infra.process.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ final class ManagedService implements AutoCloseable {
                                  Path log) throws IOException {
         ManagedService managed = new ManagedService(service, label, port, env, args, log);
         java.nio.file.Files.deleteIfExists(log); // one run per file; restarts append to it
-        managed.process = ServiceProcess.start(service, log, port, env, args);
+        managed.process = ServiceProcess.start(service, log, true, port, env, args);
         return managed;
     }
 
@@ -59,7 +60,7 @@ final class ManagedService implements AutoCloseable {
     Duration restart() throws Exception {
         if (process.isAlive()) throw new IllegalStateException(label + " is still running");
         long started = System.nanoTime();
-        process = ServiceProcess.start(service, log, port, env, args);
+        process = ServiceProcess.start(service, log, true, port, env, args);
         awaitHealthy();
         return Duration.ofNanos(System.nanoTime() - started);
     }

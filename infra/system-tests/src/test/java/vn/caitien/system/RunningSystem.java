@@ -1,5 +1,6 @@
 package vn.caitien.system;
 
+import vn.caitien.infra.process.ServiceProcess;
 import vn.caitien.infra.EmbeddedStack;
 import vn.caitien.infra.StackSettings;
 

@@ -1,5 +1,6 @@
 package vn.caitien.system;
 
+import vn.caitien.infra.process.ServiceProcess;
 import java.util.ArrayList;
 import java.util.List;
 

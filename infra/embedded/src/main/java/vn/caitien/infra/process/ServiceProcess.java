@@ -1,4 +1,4 @@
-package vn.caitien.system;
+package vn.caitien.infra.process;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,8 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service started as its own JVM from its runnable jar, as ./caitien starts it. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * One service started as its own JVM from its runnable jar with the options ./caitien gives it, so
+ * system tests, fault drills and benchmarks exercise the services exactly as they run.
+ */
+public final class ServiceProcess implements AutoCloseable {
+    private static final String VERSION = "0.1.0-SNAPSHOT";
+
     private final String name;
     private final int port;
     private final Process process;
@@ -27,67 +32,62 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(String name, int port, Map<String, String> env, String... args) throws IOException {
-        String jar = System.getProperty("caitien.jar." + name);
-        if (jar == null || !Files.exists(Path.of(jar))) {
-            throw new IllegalStateException("Runnable jar of " + name + " not found: " + jar);
+    /**
+     * The runnable jar of a service: system property {@code caitien.jar.<name>} (set by the build),
+     * else {@code <caitien.root>/<name>/target/<name>-<version>-exec.jar}.
+     */
+    public static Path jar(String name) {
+        String given = System.getProperty("caitien.jar." + name);
+        Path jar = given != null ? Path.of(given)
+                : Path.of(System.getProperty("caitien.root", "."), name, "target", name + "-" + VERSION + "-exec.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Runnable jar of " + name + " not found: " + jar.toAbsolutePath());
         }
-        Path log = Files.createDirectories(Path.of("target", "service-logs")).resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
-                "-jar", jar, "--server.port=" + port));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        return new ServiceProcess(name, port, builder.start(), log);
+        return jar;
     }
 
-    URI uri(String path) { return URI.create("http://localhost:" + port + path); }
+    /** Started with its log in {@code target/service-logs/<name>.log}, replaced on each start. */
+    public static ServiceProcess start(String name, int port, Map<String, String> env, String... args) throws IOException {
+        Path log = Files.createDirectories(Path.of("target", "service-logs")).resolve(name + ".log");
+        return start(name, log, false, port, env, List.of(args));
+    }
 
-    /**
-     * Like {@link #start(String, int, Map, String...)} but logging to the given file, appended across
-     * restarts: for tests that run their own services beside the shared ones.
-     */
-    static ServiceProcess start(String name, Path log, int port, Map<String, String> env, List<String> args)
-            throws IOException {
-        String jar = System.getProperty("caitien.jar." + name);
-        if (jar == null || !Files.exists(Path.of(jar))) {
-            throw new IllegalStateException("Runnable jar of " + name + " not found: " + jar);
-        }
+    /** Started with its log in the given file, appended across restarts when {@code append}. */
+    public static ServiceProcess start(String name, Path log, boolean append, int port, Map<String, String> env,
+                                       List<String> args) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
-                "-jar", jar, "--server.port=" + port));
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Dfile.encoding=UTF-8",
+                "-jar", jar(name).toString(), "--server.port=" + port));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);
         return new ServiceProcess(name, port, builder.start(), log);
     }
 
-    String name() { return name; }
+    public URI uri(String path) { return URI.create("http://localhost:" + port + path); }
 
-    int port() { return port; }
+    public String name() { return name; }
 
-    long pid() { return process.pid(); }
+    public int port() { return port; }
 
-    boolean isAlive() { return process.isAlive(); }
+    public long pid() { return process.pid(); }
 
-    Path log() { return log; }
+    public boolean isAlive() { return process.isAlive(); }
+
+    public Path log() { return log; }
 
     /** {@code kill -9}: no shutdown hook, no graceful stop, open requests and transactions cut off. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             throw new IllegalStateException(name + " (pid " + process.pid() + ") survived SIGKILL");
         }
     }
 
-
-    void awaitHealthy(Duration timeout) throws Exception {
+    public void awaitHealthy(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
