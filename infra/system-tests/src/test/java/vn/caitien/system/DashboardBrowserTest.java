@@ -67,24 +67,8 @@ class DashboardBrowserTest {
         System.out.printf("Đăng nhập qua máy chủ định danh (mã + PKCE): %d ms%n", millisSince(started));
     }
 
-    /**
-     * Signs in through the identity server's own login form, as a user would: the page sends the
-     * browser there (authorization code + PKCE) and comes back signed in.
-     */
     private static void signInAs(String username) {
-        // A static file of the dashboard's origin, which starts no sign-in of its own.
-        driver.get(monitoring.uri("/css/app.css").toString());
-        driver.executeScript("sessionStorage.clear()");
-        // Cookies are per host, not per port: this also ends the session at the identity server.
-        driver.manage().deleteAllCookies();
-        driver.get(monitoring.uri("/plan.html?id=" + sample.planId()).toString());
-        WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertThat(driver.getCurrentUrl()).startsWith(identity.uri("/").toString());
-        user.sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(Http.DEMO_PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains(monitoring.uri("/").toString()));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=user-name]")));
+        new DashboardSignIn(driver, wait, identity, monitoring).as(username, "/plan.html?id=" + sample.planId());
     }
 
     @AfterAll

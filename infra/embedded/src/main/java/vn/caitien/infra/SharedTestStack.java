@@ -1,0 +1,55 @@
+package vn.caitien.infra;
+
+import vn.caitien.infra.tokens.StandInIssuer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What a service's tests share in one test JVM: a real PostgreSQL and Kafka broker on free ports,
+ * and a stand-in token issuer whose RS256 tokens the service validates as in production.
+ */
+public final class SharedTestStack {
+    private static EmbeddedStack stack;
+    private static StandInIssuer issuer;
+
+    private SharedTestStack() {
+    }
+
+    public static synchronized EmbeddedStack stack() {
+        if (stack == null) {
+            try {
+                Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "stack-");
+                stack = EmbeddedStack.start(new StackSettings(dir, 0, 0));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return stack;
+    }
+
+    public static synchronized StandInIssuer issuer() {
+        if (issuer == null) {
+            issuer = StandInIssuer.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(issuer::close, "stand-in-issuer-stop"));
+        }
+        return issuer;
+    }
+
+    /** The Spring properties pointing a service, whose tables live in {@code schema}, at this stack. */
+    public static Map<String, Supplier<Object>> serviceProperties(String schema) {
+        EmbeddedStack s = stack();
+        StandInIssuer i = issuer();
+        Map<String, Supplier<Object>> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", () -> s.postgres().jdbcUrl("caitien", schema));
+        properties.put("axon.kafka.bootstrap-servers", () -> s.kafka().bootstrapServers());
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", i::issuerUri);
+        properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", i::jwkSetUri);
+        return properties;
+    }
+}
