@@ -50,7 +50,9 @@ final class BenchSystem implements AutoCloseable {
         int planPort = freePort();
         ServiceProcess plan = null, monitoring = null, reporting = null;
         try {
-            plan = ServiceProcess.start("plan-service", logs.resolve("plan-service.log"), false, planPort, env, List.of());
+            // The bench profile adds the in-process command gateway load (2b) to plan-service.
+            plan = ServiceProcess.start("plan-service", logs.resolve("plan-service.log"), false, planPort, env,
+                    List.of("--spring.profiles.active=bench"));
             monitoring = ServiceProcess.start("monitoring-service", logs.resolve("monitoring-service.log"), false,
                     freePort(), env, List.of("--caitien.web.plan-service-url=http://localhost:" + planPort));
             reporting = ServiceProcess.start("reporting-service", logs.resolve("reporting-service.log"), false, freePort(), env,

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchSmokeTest {
     @Test
     void tinyRunFillsEveryRow() throws Exception {
-        Report report = Bench.run(Size.parse("tiny"), Path.of("target", "bench-smoke"));
+        Report report = Bench.run(Size.parse("tiny"), Path.of("target", "bench-smoke"), java.util.Set.of());
         Path out = Path.of("target", "benchmarks-smoke.md");
         report.write(out);
         System.out.print(report.table());

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -17,7 +17,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import vn.caitien.api.access.Access;
 import vn.caitien.api.access.Caller;
 import vn.caitien.api.access.PlanScope;
-import vn.caitien.monitoring.progress.PlanChanged;
 import vn.caitien.monitoring.progress.ProgressReadModel;
 import vn.caitien.monitoring.security.Callers;
 
@@ -75,14 +74,16 @@ public class ChangeFeed implements SmartLifecycle {
         return emitter;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    public void on(PlanChanged change) {
-        if (subscribers.isEmpty()) return;
-        Optional<PlanScope> scope = readModel.scope(change.planId());
-        if (scope.isEmpty()) return;
-        SseEmitter.SseEventBuilder event = SseEmitter.event().name("plan-changed").data(Map.of("planId", change.planId()));
-        for (Subscriber subscriber : subscribers) {
-            if (Access.canRead(subscriber.caller(), scope.get())) send(subscriber, event);
+    @EventListener
+    public void on(ChangedPlans changes) {
+        for (String planId : changes.planIds()) {
+            if (subscribers.isEmpty()) return;
+            Optional<PlanScope> scope = readModel.scope(planId);
+            if (scope.isEmpty()) continue;
+            SseEmitter.SseEventBuilder event = SseEmitter.event().name("plan-changed").data(Map.of("planId", planId));
+            for (Subscriber subscriber : subscribers) {
+                if (Access.canRead(subscriber.caller(), scope.get())) send(subscriber, event);
+            }
         }
     }
 

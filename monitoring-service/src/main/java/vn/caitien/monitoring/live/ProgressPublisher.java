@@ -10,9 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 import vn.caitien.api.wire.WireJson;
-import vn.caitien.monitoring.progress.PlanChanged;
 import vn.caitien.monitoring.progress.PlanProgress;
 import vn.caitien.monitoring.progress.PlanProgressService;
 import vn.caitien.monitoring.progress.PlanSummary;
@@ -44,17 +43,21 @@ public class ProgressPublisher implements DisposableBean {
         this.progress = progress;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    public void on(PlanChanged change) {
-        Optional<PlanSummary> summary = progress.plan(change.planId()).map(PlanProgress::summary);
+    @EventListener
+    public void on(ChangedPlans changes) {
+        for (String planId : changes.planIds()) publish(planId);
+    }
+
+    private void publish(String planId) {
+        Optional<PlanSummary> summary = progress.plan(planId).map(PlanProgress::summary);
         if (summary.isEmpty()) return;
         try {
-            producer.send(new ProducerRecord<>(topic, change.planId(), WireJson.mapper().writeValueAsBytes(summary.get())),
+            producer.send(new ProducerRecord<>(topic, planId, WireJson.mapper().writeValueAsBytes(summary.get())),
                     (meta, error) -> {
-                        if (error != null) log.warn("Chưa gửi được tóm tắt tiến độ {}: {}", change.planId(), error.toString());
+                        if (error != null) log.warn("Chưa gửi được tóm tắt tiến độ {}: {}", planId, error.toString());
                     });
         } catch (Exception e) {
-            log.warn("Chưa gửi được tóm tắt tiến độ {}: {}", change.planId(), e.toString());
+            log.warn("Chưa gửi được tóm tắt tiến độ {}: {}", planId, e.toString());
         }
     }
 

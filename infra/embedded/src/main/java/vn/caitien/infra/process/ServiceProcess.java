@@ -60,6 +60,9 @@ public final class ServiceProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Dfile.encoding=UTF-8",
                 "-jar", jar(name).toString(), "--server.port=" + port));
+        // Extra JVM options (a profiler, another compiler level) go before -jar and override the defaults.
+        String extra = System.getenv("CAITIEN_SERVICE_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) command.addAll(command.indexOf("-jar"), List.of(extra.trim().split("\\s+")));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
