@@ -49,6 +49,7 @@ final class Bench {
     private final Report report;
 
     private final Set<String> only;
+    private boolean reportingPaused;
 
     private Bench(Size size, BenchSystem system, Set<String> only) {
         this.size = size;
@@ -70,8 +71,9 @@ final class Bench {
         if (wanted("2") || wanted("3")) commandsAndFreshness(empty);
         if (wanted("4") || wanted("6")) {
             long injected = inject();
+            // The office figures read the rebuilt model (at the large size, the only one that is complete).
+            if (wanted("4") || size.name().equals("large")) rebuild(injected);
             if (wanted("6")) office();
-            if (wanted("4")) rebuild(injected);
         }
         if (wanted("5")) largeStore(empty);
         return report;
@@ -215,6 +217,15 @@ final class Bench {
         log(f("  %,d sự kiện đã đẩy trong %.1f s; chờ monitoring và reporting đọc hết…", produced.get(),
                 (System.nanoTime() - started) / 1e9));
         long end = topicEnd();
+        if (size.name().equals("large")) {
+            // Both read services would need tens of minutes to follow a million events live; the rebuild (4)
+            // brings monitoring's model up to date instead, and reporting is paused so it does not compete.
+            report.add("4a", f("Live consumption of %,d injected events", produced.get()),
+                    "not measured at this size (the rebuild in 4 replaces the live catch-up)", "—", null);
+            system.pause(system.reporting);
+            reportingPaused = true;
+            return end;
+        }
         long caughtUp = awaitConsumed("monitoring", end, Duration.ofSeconds(Math.max(300, end / 50)));
         long reportingCaughtUp = awaitConsumed("reporting", end, Duration.ofSeconds(Math.max(300, end / 50)));
         double mSeconds = (caughtUp - started) / 1e9;
@@ -262,13 +273,14 @@ final class Bench {
                 + SyntheticData.SCHOOL_YEAR);
         JsonNode rollup = Api.ok(api.get(units, officer), "GET /api/units").json();
         int schools = rollup.path("plans").size();
-        Api.ok(api.get(submissions, officer), "GET /api/submissions");
+        if (!reportingPaused) Api.ok(api.get(submissions, officer), "GET /api/submissions");
         List<Long> u = new ArrayList<>(), s = new ArrayList<>();
         long bytesU = 0, bytesS = 0;
         for (int i = 0; i < size.officeRepeats(); i++) {
             Api.Response a = Api.ok(api.get(units, officer), "GET /api/units");
             u.add(a.nanos());
             bytesU = a.body().length();
+            if (reportingPaused) continue;
             Api.Response b = Api.ok(api.get(submissions, officer), "GET /api/submissions");
             s.add(b.nanos());
             bytesS = b.body().length();
@@ -278,7 +290,8 @@ final class Bench {
                         schools, size.officeSchools()),
                 f("p50 %.0f ms, **p99 %.0f ms** (%d requests, %,d kB)", su.ms(50), su.ms(99), su.count(), bytesU / 1024),
                 "≤ 2 s", su.ms(99) <= 2000);
-        report.add("6b", "Submission tracker `/api/submissions` for the province",
+        report.add("6b", "Submission tracker `/api/submissions` for the province", reportingPaused
+                        ? "not measured at this size (reporting-service has not read the injected events, see 4a)" :
                 f("p50 %.0f ms, p99 %.0f ms (%d requests, %,d kB)", ss.ms(50), ss.ms(99), ss.count(), bytesS / 1024),
                 "— (none in the issue)", null);
     }

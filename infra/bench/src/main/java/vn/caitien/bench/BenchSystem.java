@@ -74,6 +74,15 @@ final class BenchSystem implements AutoCloseable {
                 stack.postgres().username(), "");
     }
 
+    /** Freezes a service's JVM (SIGSTOP) so it takes no CPU while something else is measured; {@link #close()} thaws it. */
+    void pause(ServiceProcess service) throws Exception {
+        signal("-STOP", service);
+    }
+
+    private static void signal(String signal, ServiceProcess service) throws Exception {
+        new ProcessBuilder("kill", signal, Long.toString(service.pid())).inheritIO().start().waitFor();
+    }
+
     private static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -84,8 +93,9 @@ final class BenchSystem implements AutoCloseable {
     public void close() throws Exception {
         for (ServiceProcess s : List.of(plan, monitoring, reporting)) {
             try {
+                signal("-CONT", s);
                 s.close();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | java.io.IOException e) {
                 System.err.println("Không dừng được " + s.name() + ": " + e);
             }
         }
