@@ -119,13 +119,24 @@ final class EventRows {
      * 500,000, one transaction each), the same row shape and size as {@link #append}, then ANALYZE.
      */
     static double bulkLoad(Connection c, long rows) throws Exception {
+        return bulkLoad(c, SCHEMA + ".domain_event_entry", rows, false);
+    }
+
+    /**
+     * Loads {@code rows} event rows of made-up plans ("bulk-…", 200 events each) server-side. With
+     * {@code belowExisting} they get negative global indexes: a running plan-service's publisher, whose
+     * position is above them, never reads them, so they only make the store (table and indexes) large.
+     */
+    static double bulkLoad(Connection c, String table, long rows, boolean belowExisting) throws Exception {
         long started = System.nanoTime();
         String payload = PAYLOAD.formatted("00000000-0000-0000-0000-000000000000", "x", "x");
         String meta = META.formatted("x", "x");
         c.setAutoCommit(true);
-        try (PreparedStatement insert = c.prepareStatement("insert into " + SCHEMA + ".domain_event_entry "
-                + "(event_identifier, meta_data, payload, payload_type, time_stamp, aggregate_identifier, sequence_number, type) "
-                + "select md5('e' || i)::uuid::text, convert_to(replace(?, 'x', md5('m' || i)), 'UTF8'), "
+        try (PreparedStatement insert = c.prepareStatement("insert into " + table + " ("
+                + (belowExisting ? "global_index, " : "")
+                + "event_identifier, meta_data, payload, payload_type, time_stamp, aggregate_identifier, sequence_number, type) "
+                + "select " + (belowExisting ? "-1 - i, " : "")
+                + "md5('e' || i)::uuid::text, convert_to(replace(?, 'x', md5('m' || i)), 'UTF8'), "
                 + "convert_to(replace(?, 'x', md5('p' || i)), 'UTF8'), ?, "
                 + "to_char(timestamp '2023-09-05' + i * interval '1 second', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
                 + "'bulk-' || md5('a' || (i / 200))::uuid::text, i % 200, 'Plan' "
@@ -142,7 +153,7 @@ final class EventRows {
             }
         }
         try (Statement s = c.createStatement()) {
-            s.execute("analyze " + SCHEMA + ".domain_event_entry");
+            s.execute("analyze " + table);
         }
         return (System.nanoTime() - started) / 1e9;
     }

@@ -7,6 +7,7 @@ import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPubli
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +23,9 @@ public class KafkaPublishing {
     @Bean
     KafkaPublisher<String, byte[]> kafkaPublisher(ProducerFactory<String, byte[]> producers,
                                                   KafkaMessageConverter<String, byte[]> converter, TopicResolver topics,
+                                                  Serializer serializer,
                                                   @Value("${caitien.publishing.ack-timeout:PT10S}") Duration ackTimeout) {
-        return new PipelinedKafkaPublisher(producers, converter, topics, ackTimeout);
+        return new PipelinedKafkaPublisher(producers, converter, topics, serializer, ackTimeout);
     }
 
     /**

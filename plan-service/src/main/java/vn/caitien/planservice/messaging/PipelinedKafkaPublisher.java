@@ -10,6 +10,7 @@ import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,9 +38,9 @@ final class PipelinedKafkaPublisher extends KafkaPublisher<String, byte[]> {
     private final Duration ackTimeout;
 
     PipelinedKafkaPublisher(ProducerFactory<String, byte[]> producers, KafkaMessageConverter<String, byte[]> converter,
-                            TopicResolver topics, Duration ackTimeout) {
+                            TopicResolver topics, Serializer serializer, Duration ackTimeout) {
         super(KafkaPublisher.<String, byte[]>builder().producerFactory(producers).messageConverter(converter)
-                .topicResolver(topics).publisherAckTimeout(ackTimeout.toMillis()));
+                .serializer(serializer).topicResolver(topics).publisherAckTimeout(ackTimeout.toMillis()));
         if (producers.confirmationMode().isTransactional()) {
             throw new IllegalArgumentException("Pipelined publishing waits for acks; Kafka transactions are not used");
         }
