@@ -91,7 +91,9 @@ final class Report {
             Sizes (`--size tiny|small|medium|large`, in `infra/bench/.../Size.java`): schools injected as events,
             of which in the measured province; RecordProgress commands; rows per append measurement; rows in the
             large store. `large` is the issue's size (≈ 1,000,000 events replayed, 10,000,000 rows stored,
-            1,000 schools in the province); it needs tens of minutes and ≈ 15 GB of disk.
+            1,000 schools in the province); it needs about half an hour and ≈ 15 GB of disk. `--only 2,4`
+            runs some of the measurements (the baseline always runs) to try a change; the table above is a full run.
+            The services run as `./caitien` runs them; `CAITIEN_SERVICE_JVM_OPTS` adds JVM options (a profiler).
 
             1. **Baseline.** A table of exactly plan-service's `domain_event_entry` shape and indexes (Flyway V1) in
                a scratch schema `bench_scratch` of the same PostgreSQL. 16 connections; each transaction appends one
@@ -102,28 +104,35 @@ final class Report {
                real criteria of the school's framework, ApprovePlan), then 16 client threads, each owning its own
                plans (as each school's team records on its own plan), send RecordProgress bodies from the synthetic
                year back to back over HTTP/1.1 with a bearer token (MONITOR of the school). Commands/s = 201 answers /
-               wall time; latency per request at the client. Anything but 201 is counted and reported. The in-process
-               command-gateway variant is **not measured** yet (it needs a harness inside plan-service's JVM).
+               wall time; latency per request at the client. Anything but 201 is counted and reported.
+               **2b** sends the same kind of load from 16 threads inside plan-service's JVM through its command
+               gateway (`POST /api/admin/bench/record-progress`, present only with the `bench` profile the harness
+               starts plan-service with): the difference to 2 is what HTTP, JSON and token checks cost.
             3. **Freshness.** During that load, a 17th client records progress on its own plan, and from the moment
                plan-service answers 201 (the event is committed before the answer) polls monitoring-service's
                `GET /api/plans/{id}/progress` every 10 ms until the item shows that record. This crosses the store,
-               the Kafka publisher, Kafka and monitoring's projection; the 10 ms poll adds up to 10 ms.
+               the Kafka publisher, Kafka and monitoring's projection; the 10 ms poll adds up to 10 ms. A consumer
+               tailing the topic notes when each probe record arrives, which splits the figure into store → Kafka
+               and Kafka → read model.
             4. **Rebuild.** The synthetic schools' plans of a year (PlanCreated, items, approval, progress over the
                year, the three reports, some late or missing) are produced straight onto `caitien.plan.events` as
                CloudEvents (the wire format, docs/events.md), beside the events of 2 and 3; both read services consume
-               them (the catch-up rate is reported too). Then `POST /api/admin/rebuild` as ADMIN, and
+               them and the catch-up rate is reported (4a; at `large` this is skipped and reporting-service is paused,
+               SIGSTOP, so it does not compete). Then `POST /api/admin/rebuild` as ADMIN, and
                `GET /api/admin/rebuild` until DONE: events/s = events replayed / (finishedAt − startedAt) as the
-               service reports them (its follow loop ticks every 500 ms, which bounds small runs).
+               service reports them.
             5. **Large store.** The scratch table of 1 is bulk-loaded server-side (INSERT … SELECT generate_series,
                same row shape and size) to the size's row count, ANALYZEd, and the append of 1 is repeated.
-               This is the storage layer only: the same append through plan-service with a large
-               `plan.domain_event_entry` is not measured.
+               **5b** then bulk-loads as many events of made-up plans into plan-service's own
+               `plan.domain_event_entry` (negative global indexes, so the running publisher never reads them) and
+               repeats the load of 2 over HTTP on the same plans: commands/s against 2's.
             6. **Office scale.** As an OFFICER of Thành phố Hồ Chí Minh: `GET /api/units?path=…&schoolYear=2023-2024`
                (monitoring-service, the province dashboard) and `GET /api/submissions?unit=…&schoolYear=2023-2024`
                (reporting-service, the submission tracker), sequentially, after one warm-up request each, with
-               the size's schools in the province (each ≈ 12 items with a year of progress).
+               the size's schools in the province (each ≈ 12 items with a year of progress), on the rebuilt model.
 
             Targets are from issue 7. Nothing here is asserted against a clock: the smoke test
             (`BenchSmokeTest`, size `tiny`) only checks that every row has a number.
             """;
+
 }
