@@ -43,11 +43,17 @@ public class TopicPositions implements DisposableBean {
 
     /** Records in the topic: the sum over partitions of the end offset (the topic is never truncated). */
     public long endOffsetTotal() throws Exception {
+        return endOffsets().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Each partition's end offset: the offset the next record written to it will get. */
+    public Map<TopicPartition, Long> endOffsets() throws Exception {
         Map<TopicPartition, OffsetSpec> request = admin.describeTopics(java.util.List.of(topic)).allTopicNames()
                 .get(5, TimeUnit.SECONDS).get(topic).partitions().stream()
                 .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-        return admin.listOffsets(request).all().get(5, TimeUnit.SECONDS).values().stream()
-                .mapToLong(info -> info.offset()).sum();
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(request).all().get(5, TimeUnit.SECONDS).forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
     }
 
     /**

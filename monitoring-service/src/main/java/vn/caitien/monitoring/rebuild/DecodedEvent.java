@@ -1,0 +1,14 @@
+package vn.caitien.monitoring.rebuild;
+
+import java.time.Instant;
+
+/**
+ * One plan event read off the topic, with what the projection's handlers and the dedup need.
+ *
+ * @param subject  the plan the record is about (CloudEvents {@code subject}, the record key)
+ * @param sequence the event's position in its plan, or -1 when the record carries none
+ * @param actor    the {@code actor} extension, or null
+ * @param payload  the plan-api event record, exactly as the live path's converter builds it
+ */
+record DecodedEvent(String id, String subject, long sequence, Instant time, String actor, Object payload) {
+}

@@ -1,0 +1,233 @@
+package vn.caitien.monitoring.rebuild;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.apache.kafka.common.TopicPartition;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.caitien.api.wire.WireJson;
+import vn.caitien.monitoring.messaging.ConsumerConfiguration;
+import vn.caitien.monitoring.messaging.DeadLetters;
+import vn.caitien.monitoring.progress.ColumnValues;
+import vn.caitien.monitoring.progress.FoldedItem;
+import vn.caitien.monitoring.progress.FoldedPlan;
+import vn.caitien.monitoring.progress.FoldedReport;
+import vn.caitien.monitoring.progress.ItemContent;
+import vn.caitien.monitoring.progress.ProgressFold;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Replaces the read model with a fold's rows in one transaction: the three tables are emptied and
+ * refilled with COPY, the processor's processed_event marks become the applied events' ids, the
+ * dead-letter queue is emptied, and the processor's token moves to the end of what was read. Either all
+ * of it is committed or none.
+ */
+@Component
+class ReadModelWriter {
+    private final DataSource dataSource;
+    private final TransactionTemplate transaction;
+    private final TokenStore tokenStore;
+    private final DeadLetters deadLetters;
+
+    ReadModelWriter(DataSource dataSource, PlatformTransactionManager transactions, TokenStore tokenStore,
+                    DeadLetters deadLetters) {
+        this.dataSource = dataSource;
+        this.transaction = new TransactionTemplate(transactions);
+        this.tokenStore = tokenStore;
+        this.deadLetters = deadLetters;
+    }
+
+    /** What was written, and how long each step took (milliseconds, for the log). */
+    record Written(long plans, long items, long reports, long marks, String timings) {
+    }
+
+    /** @param end each partition's end offset when the rebuild began: the next record to read */
+    Written write(ProgressFold fold, AppliedEvents applied, Map<TopicPartition, Long> end) {
+        return transaction.execute(status -> {
+            try {
+                return writeIn(DataSourceUtils.getConnection(dataSource), fold, applied, end);
+            } catch (SQLException e) {
+                throw new WriteFailed(e);
+            }
+        });
+    }
+
+    private Written writeIn(Connection connection, ProgressFold fold, AppliedEvents applied,
+                            Map<TopicPartition, Long> end) throws SQLException {
+        Steps steps = new Steps();
+        Map<String, Integer> evidenceOrder = evidenceOrder(connection, fold);
+        steps.done("thứ tự minh chứng");
+        try (Statement s = connection.createStatement()) {
+            s.execute("truncate report_submission, item_progress, plan_progress");
+        }
+        steps.done("xoá");
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        long plans = copyPlans(copy, fold);
+        steps.done("kế hoạch");
+        long items = copyItems(copy, fold, evidenceOrder);
+        steps.done("nội dung");
+        long reports = copyReports(copy, fold);
+        steps.done("báo cáo");
+        long marks = ProcessedMarks.replace(connection, copy, applied);
+        steps.done("dấu đã xử lý");
+        // Parked events were re-applied by the fold (or it refused and nothing here runs).
+        deadLetters.clear();
+        storeToken(end);
+        steps.done("mốc đọc");
+        return new Written(plans, items, reports, marks, steps.toString());
+    }
+
+    /**
+     * The live path sorts each item's evidence codes in SQL ({@code order by c}), by the database's
+     * collation, which need not be Java's order: the database ranks every code once.
+     */
+    private static Map<String, Integer> evidenceOrder(Connection connection, ProgressFold fold) throws SQLException {
+        Set<String> codes = new LinkedHashSet<>();
+        for (FoldedPlan plan : fold.plans()) for (FoldedItem item : plan.items()) codes.addAll(Arrays.asList(item.evidence()));
+        Map<String, Integer> rank = new HashMap<>(codes.size() * 2);
+        if (codes.isEmpty()) return rank;
+        try (PreparedStatement query = connection.prepareStatement("select c from unnest(?::text[]) c order by c")) {
+            Array array = connection.createArrayOf("text", codes.toArray());
+            query.setArray(1, array);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) rank.put(rows.getString(1), rank.size());
+            }
+        }
+        return rank;
+    }
+
+    private static long copyPlans(CopyManager copy, ProgressFold fold) throws SQLException {
+        try (CopyRows rows = new CopyRows(copy, "plan_progress", "plan_id, school_name, school_code, school_type, "
+                + "managing_unit, document_number, school_year, framework_id, status, updated_at, school_key")) {
+            for (FoldedPlan p : fold.plans()) {
+                rows.text(p.planId()).text(p.schoolName()).text(p.schoolCode()).text(p.schoolType())
+                        .textArray(p.managingUnit()).text(p.documentNumber()).text(p.schoolYear()).text(p.frameworkId())
+                        .text(p.status()).timestamp(p.updatedAtMicros()).text(p.schoolKey()).endRow();
+            }
+            return rows.finish();
+        }
+    }
+
+    private static long copyItems(CopyManager copy, ProgressFold fold, Map<String, Integer> evidenceOrder)
+            throws SQLException {
+        Comparator<String> byDatabase = Comparator.comparing(evidenceOrder::get);
+        try (CopyRows rows = new CopyRows(copy, "item_progress", "plan_id, item_id, position, criterion_code, "
+                + "level_group, target_result, lead, start_month, end_month, budget_planned, status, percent, "
+                + "amount_spent, evidence_codes, last_effective_date, last_updated_at, last_updated_by, removed, "
+                + "details, indicator_values")) {
+            for (FoldedPlan p : fold.plans()) {
+                for (FoldedItem i : p.items()) {
+                    ItemContent c = ItemContent.of(fold.details().get(i.detailsReference()));
+                    String[] evidence = i.evidence();
+                    Arrays.sort(evidence, byDatabase);
+                    rows.text(p.planId()).text(i.itemId()).number(i.position()).text(c.criterionCode())
+                            .text(c.levelGroup()).text(c.targetResult()).text(c.lead());
+                    day(rows, c.startDay());
+                    day(rows, c.endDay());
+                    rows.number(c.budget()).text(i.status()).number(i.percent()).number(i.amountSpent())
+                            .textArray(evidence);
+                    day(rows, i.lastEffectiveDay());
+                    if (i.lastUpdatedMicros() == ColumnValues.NO_INSTANT) rows.nullValue();
+                    else rows.timestamp(i.lastUpdatedMicros());
+                    rows.text(i.lastUpdatedBy()).bool(i.removed()).utf8(c.detailsJson())
+                            .text(json(i.indicatorValues())).endRow();
+                }
+            }
+            return rows.finish();
+        }
+    }
+
+    /** The latest indicator values as the handler's {@code jsonb ||} leaves them. */
+    private static String json(Map<String, BigDecimal> values) {
+        try {
+            return WireJson.mapper().writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write indicator values as JSON", e);
+        }
+    }
+
+    private static void day(CopyRows rows, int epochDay) {
+        if (epochDay == ColumnValues.NO_DAY) rows.nullValue();
+        else rows.date(epochDay);
+    }
+
+    private static long copyReports(CopyManager copy, ProgressFold fold) throws SQLException {
+        try (CopyRows rows = new CopyRows(copy, "report_submission",
+                "plan_id, period, revision, submitted_at, submitted_by, submitted_on")) {
+            for (FoldedPlan p : fold.plans()) {
+                for (FoldedReport r : p.reports()) {
+                    rows.text(p.planId()).text(r.period()).number(r.revision()).timestamp(r.submittedAtMicros())
+                            .text(r.submittedBy());
+                    day(rows, r.submittedOnDay());
+                    rows.endRow();
+                }
+            }
+            return rows.finish();
+        }
+    }
+
+    /**
+     * A Kafka tracking token holds, per partition, the offset of the last record consumed: the
+     * processor seeks to it plus one. So the live processor goes on exactly after what the fold read.
+     */
+    private void storeToken(Map<TopicPartition, Long> end) {
+        Map<TopicPartition, Long> lastRead = new HashMap<>();
+        end.forEach((partition, next) -> {
+            if (next > 0) lastRead.put(partition, next - 1);
+        });
+        KafkaTrackingToken token = KafkaTrackingToken.newInstance(lastRead);
+        int[] segments = tokenStore.fetchSegments(ConsumerConfiguration.PROCESSOR);
+        if (segments.length == 0) tokenStore.initializeTokenSegments(ConsumerConfiguration.PROCESSOR, 1, token);
+        for (int segment : segments) tokenStore.storeToken(token, ConsumerConfiguration.PROCESSOR, segment);
+    }
+
+    /** How long each step of the write took. */
+    private static final class Steps {
+        private final StringBuilder done = new StringBuilder();
+        private long since = System.nanoTime();
+
+        void done(String step) {
+            long now = System.nanoTime();
+            done.append(done.isEmpty() ? "" : ", ").append(step).append(' ').append((now - since) / 1_000_000).append(" ms");
+            since = now;
+        }
+
+        @Override
+        public String toString() { return done.toString(); }
+    }
+
+    /** The database refused the rows or the connection failed; the transaction is rolled back. */
+    static final class WriteFailed extends RuntimeException {
+        WriteFailed(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        /** Data or integrity errors (SQLSTATE classes 22 and 23) mean the rows, not the database, are at fault. */
+        boolean refusedTheRows() {
+            for (Throwable t = getCause(); t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,361 @@
+package vn.caitien.monitoring.rebuild;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
+import org.junit.jupiter.api.AfterAll;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.caitien.api.item.ActionItemAdded;
+import vn.caitien.api.item.ActionItemDetails;
+import vn.caitien.api.item.ActionItemId;
+import vn.caitien.api.item.ActionItemRemoved;
+import vn.caitien.api.item.ActionItemUpdated;
+import vn.caitien.api.item.Budget;
+import vn.caitien.api.item.CriterionCode;
+import vn.caitien.api.item.Indicator;
+import vn.caitien.api.item.LevelGroup;
+import vn.caitien.api.item.Money;
+import vn.caitien.api.item.Schedule;
+import vn.caitien.api.plan.PlanApproved;
+import vn.caitien.api.plan.PlanCreated;
+import vn.caitien.api.plan.PlanId;
+import vn.caitien.api.plan.School;
+import vn.caitien.api.plan.SchoolType;
+import vn.caitien.api.plan.SchoolYear;
+import vn.caitien.api.progress.EvidenceCode;
+import vn.caitien.api.progress.IndicatorValue;
+import vn.caitien.api.progress.ProgressRecorded;
+import vn.caitien.api.progress.ProgressStatus;
+import vn.caitien.api.report.ReportPeriod;
+import vn.caitien.api.report.ReportSubmitted;
+import vn.caitien.infra.SharedTestStack;
+import vn.caitien.monitoring.messaging.ConsumerConfiguration;
+import vn.caitien.monitoring.messaging.DeadLetters;
+import vn.caitien.monitoring.messaging.TopicPositions;
+import vn.caitien.monitoring.progress.ReadModelRebuilt;
+import vn.caitien.monitoring.support.Api;
+import vn.caitien.monitoring.support.Users;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The bulk rebuild against the real PostgreSQL and Kafka: it leaves exactly the rows the events left
+ * one by one, the processor goes on with the first record after it, events published meanwhile are
+ * applied, and a record it cannot apply sends it back to the per-event replay (last: that record stays
+ * on the topic).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProjectionRebuildTest {
+    /** A topic and schema of its own: its plans and its poison event stay out of the other tests' read model. */
+    static final String TOPIC = "caitien.rebuild-test.events";
+    static final Instant T = Instant.parse("2024-01-01T00:00:00.123456789Z");
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String P1 = "rb-" + RUN + "-1";
+    static final String P2 = "rb-" + RUN + "-2";
+    static final String P3 = "rb-" + RUN + "-3";
+    static ScriptedEvents script;
+    static final List<ReadModelRebuilt> announced = new CopyOnWriteArrayList<>();
+    static final AtomicBoolean listening = new AtomicBoolean();
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    Api api;
+    @Autowired
+    TopicPositions positions;
+    @Autowired
+    TokenStore tokenStore;
+    @Autowired
+    DeadLetters deadLetters;
+
+    @DynamicPropertySource
+    static void ownSchemaAndTopic(DynamicPropertyRegistry registry) {
+        SharedTestStack.serviceProperties("monitoring_rebuild_test").forEach(registry::add);
+        registry.add("spring.flyway.schemas", () -> "monitoring_rebuild_test");
+        registry.add("axon.kafka.default-topic", () -> TOPIC);
+        registry.add("caitien.progress-topic", () -> "caitien.rebuild-test.progress");
+    }
+
+    @BeforeAll
+    static void topicAndPublisher() throws Exception {
+        String bootstrap = SharedTestStack.stack().kafka().bootstrapServers();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1), new NewTopic("caitien.rebuild-test.progress", 3,
+                    (short) 1))).all().get();
+        }
+        script = new ScriptedEvents(bootstrap, TOPIC);
+    }
+
+    @BeforeEach
+    void api() { api = new Api(port); }
+
+    @AfterAll
+    static void close() { script.close(); }
+
+    @Autowired
+    void listen(ConfigurableApplicationContext context) {
+        if (listening.compareAndSet(false, true)) context.addApplicationListener(ApplicationListener.<ReadModelRebuilt>forPayload(announced::add));
+    }
+
+    @Test
+    @Order(1)
+    void theBulkRebuildLeavesExactlyTheRowsTheEventsLeftOneByOne() {
+        publishScript();
+        awaitMarked(script.appliedIds());
+        ReadModelRows incremental = ReadModelRows.of(jdbc);
+        assertThat(incremental.items()).anyMatch(row -> row.contains(P1)).anyMatch(row -> row.contains(P2));
+
+        JsonNode done = rebuild();
+        assertThat(done.get("phase").asText()).isEqualTo("DONE");
+        assertThat(done.get("message").asText()).startsWith("Đã dựng lại xong:");
+        assertThat(done.get("eventsDone").asLong()).isEqualTo(done.get("eventsTotal").asLong()).isPositive();
+        ReadModelRows rebuilt = ReadModelRows.of(jdbc);
+        assertThat(rebuilt.plans()).containsExactlyElementsOf(incremental.plans());
+        assertThat(rebuilt.items()).containsExactlyElementsOf(incremental.items());
+        assertThat(rebuilt.reports()).containsExactlyElementsOf(incremental.reports());
+        assertThat(rebuilt.marks()).isEqualTo(incremental.marks());
+        assertThat(deadLetters.counts().letters()).isZero();
+        // Dashboards hear once that everything changed.
+        assertThat(announced).hasSize(1);
+        assertThat(announced.get(0).planIds()).containsExactlyInAnyOrder(P1, P2, P3);
+    }
+
+    @Test
+    @Order(2)
+    void theProcessorGoesOnWithTheFirstRecordAfterTheRebuild() throws Exception {
+        Map<TopicPartition, Long> end = positions.endOffsets();
+        // A Kafka tracking token holds the last offset consumed; the processor seeks to it plus one.
+        TrackingToken token = tokenStore.fetchToken(ConsumerConfiguration.PROCESSOR, 0);
+        assertThat(token).isInstanceOf(KafkaTrackingToken.class);
+        end.forEach((partition, next) -> {
+            if (next > 0) assertThat(((KafkaTrackingToken) token).getPositions()).containsEntry(partition, next - 1);
+        });
+        assertThat(positions.consumedTotal()).isEqualTo(positions.endOffsetTotal());
+        // One new plan on every partition: each is applied.
+        List<String> plans = onePlanPerPartition("rb-" + RUN + "-sau");
+        Set<String> ids = new HashSet<>();
+        for (String plan : plans) ids.add(script.publish(plan, created(plan, "Trường Sau Dựng Lại", null), Instant.now(), "Hội đồng"));
+        awaitMarked(ids);
+        assertThat(jdbc.queryForObject("select count(*) from plan_progress where plan_id = any(?)", Long.class,
+                (Object) plans.toArray(String[]::new))).isEqualTo(plans.size());
+    }
+
+    @Test
+    @Order(3)
+    void eventsPublishedWhileTheRebuildRunsAreApplied() throws Exception {
+        String plan = "rb-" + RUN + "-dong-thoi";
+        awaitMarked(Set.of(script.publish(plan, created(plan, "Trường Đồng Thời", null), T, "Hội đồng"),
+                script.publish(plan, added(plan, "muc", "1.1", "Mục tiêu"), T.plusSeconds(1), "Hội đồng")));
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Instant> sentAt = new CopyOnWriteArrayList<>();
+        Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Thread publisher = new Thread(() -> {
+            for (int n = 0; !stop.get() && n < 50_000; n++) {
+                String code = "[H" + (n % 999 + 1) + "-1.1-" + (n / 999 + 1) + "]";
+                ids.add(script.publish(plan, progress(plan, "muc", ProgressStatus.DANG_THUC_HIEN, n % 100, null,
+                        LocalDate.of(2024, 1, 1).plusDays(n), List.of(code), Map.of()), T.plusSeconds(10 + n), "Mai"));
+                sentAt.add(Instant.now());
+            }
+        }, "rebuild-test-publisher");
+        publisher.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sentAt.size() >= 20);
+        JsonNode done = rebuild();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sentAt.stream().anyMatch(at -> at.isAfter(Instant.parse(done.get("finishedAt").asText()))));
+        stop.set(true);
+        publisher.join();
+        Instant started = Instant.parse(done.get("startedAt").asText());
+        Instant finished = Instant.parse(done.get("finishedAt").asText());
+        assertThat(sentAt).anyMatch(at -> at.isAfter(started) && at.isBefore(finished));
+        assertThat(done.get("message").asText()).startsWith("Đã dựng lại xong:");
+        awaitMarked(ids);
+        // Every record added a code of its own: all of them are there, none twice.
+        Integer codes = jdbc.queryForObject("select cardinality(evidence_codes) from item_progress where plan_id = ?",
+                Integer.class, plan);
+        assertThat(codes).isEqualTo(ids.size());
+    }
+
+    @Test
+    @Order(4)
+    void aRecordTheBulkPathCannotApplyFallsBackToTheEventByEventReplay() throws Exception {
+        String poison = "rb-" + RUN + "-doc";
+        script.publish(poison, added(poison, "muc", "1.4", "Nội dung của kế hoạch chưa tạo"), Instant.now(), "Hội đồng");
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.list().stream().anyMatch(l -> l.planId().equals(poison)));
+        ReadModelRows incremental = ReadModelRows.of(jdbc);
+
+        JsonNode done = rebuild();
+        assertThat(done.get("message").asText()).contains("phát lại từng sự kiện").contains(poison);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.list().stream().anyMatch(l -> l.planId().equals(poison)));
+        ReadModelRows replayed = ReadModelRows.of(jdbc);
+        assertThat(replayed.plans()).containsExactlyElementsOf(incremental.plans());
+        assertThat(replayed.items()).containsExactlyElementsOf(incremental.items());
+        assertThat(replayed.reports()).containsExactlyElementsOf(incremental.reports());
+        assertThat(replayed.marks()).isEqualTo(incremental.marks());
+    }
+
+    // ---- the script ----
+
+    private void publishScript() {
+        T0 t = new T0();
+        script.publish(P1, created(P1, "Trường Tiểu học Dựng Lại", "79099001"), t.next(), "Hội đồng - Lưu Phong");
+        script.publish(P1, added(P1, "a", "1.1", "Mục tiêu a"), t.next(), "Hội đồng");
+        int addB = script.sentCount();
+        script.publish(P1, added(P1, "b", "1.2", "Mục tiêu b\tcó tab\nvà dòng mới \\ gạch"), t.next(), "Hội đồng");
+        script.publish(P1, added(P1, "c", "1.3", "Mục tiêu c"), t.next(), "Hội đồng");
+        script.publish(P1, new ActionItemUpdated(PlanId.of(P1), ActionItemId.of("b"), details("2.1", "Mục tiêu b mới",
+                new Budget(Money.of(12_000_000), true, "Ngân sách", "ghi chú \"trích dẫn\"", "12 triệu/NH")), null), t.next(), "Hội đồng");
+        script.publish(P1, new ActionItemRemoved(PlanId.of(P1), ActionItemId.of("c"), null), t.next(), "Hội đồng");
+        script.publish(P1, added(P1, "d", "1.4", "Mục tiêu d"), t.next(), "Hội đồng");
+        script.publish(P1, added(P1, "a", "5.5", "Thêm lại a: không đổi gì"), t.next(), "Hội đồng");
+        script.publish(P1, new PlanApproved(PlanId.of(P1), LocalDate.of(2023, 9, 15), "Trần Hùng"), t.next(), "Hiệu trưởng");
+        int firstProgress = script.sentCount();
+        script.publish(P1, progress(P1, "a", ProgressStatus.DANG_THUC_HIEN, 40, 1_000L, LocalDate.of(2024, 1, 10),
+                List.of("[H1-1.1-02]"), Map.of("Sĩ số", BigDecimal.valueOf(30))), t.next(), "Tổ giám sát - Mai");
+        script.publish(P1, progress(P1, "a", ProgressStatus.HOAN_THANH, 100, 9_000L, LocalDate.of(2023, 12, 1),
+                List.of("[H1-1.10-01]", "[H2-1.1-01]", "MC.1.1.01"), Map.of("Sĩ số", BigDecimal.valueOf(99))), t.next(), "Tổ giám sát - Lan");
+        script.publish(P1, progress(P1, "a", ProgressStatus.CHAM_TIEN_DO, null, null, LocalDate.of(2024, 1, 10),
+                List.of("[H1-1.1-10]", "[H1-1.1-02]"), Map.of("Tỷ lệ", new BigDecimal("1.50"))), t.next(), "Tổ giám sát - Mai");
+        script.publish(P1, progress(P1, "a", ProgressStatus.HOAN_THANH, 70, 2_000L, LocalDate.of(2024, 2, 1),
+                List.of("[H3-1.1-01]"), Map.of("Sĩ số", BigDecimal.valueOf(31))), t.next(), "Tổ giám sát - Mai");
+        script.publish(P1, progress(P1, "c", ProgressStatus.DANG_THUC_HIEN, 5, null, LocalDate.of(2024, 1, 5),
+                List.of(), Map.of()), t.next(), "Tổ giám sát - Mai");
+        script.publish(P1, progress(P1, "khong-co", ProgressStatus.DANG_THUC_HIEN, 5, null, LocalDate.of(2024, 1, 5),
+                List.of("[H1-1.1-01]"), Map.of()), t.next(), "Tổ giám sát - Mai");
+        // varchar(300) cuts trailing spaces past the limit.
+        script.publish(P1, progress(P1, "b", ProgressStatus.DANG_THUC_HIEN, 10, 500L, LocalDate.of(2024, 3, 1),
+                List.of(), Map.of()), t.next(), "Đ".repeat(300) + "   ");
+        script.publish(P1, report(P1, ReportPeriod.DAU_NAM, 1, LocalDate.of(2023, 10, 30)), t.next(), "Hiệu trưởng");
+        script.publish(P1, report(P1, ReportPeriod.DAU_NAM, 2, LocalDate.of(2023, 11, 2)), t.next(), "Hiệu trưởng");
+        script.publish(P1, report(P1, ReportPeriod.DAU_NAM, 1, LocalDate.of(2023, 11, 9)), t.next(), "Người khác");
+        script.publish(P1, report(P1, ReportPeriod.CUOI_HK1, 1, null), t.next(), null);
+        // Approval sets updated_at outright, to an earlier time; a later event older still does not lower it.
+        script.publish(P1, new PlanApproved(PlanId.of(P1), LocalDate.of(2023, 9, 16), "Trần Hùng"), T.plusSeconds(5), "Hiệu trưởng");
+        script.publish(P1, progress(P1, "d", ProgressStatus.DANG_THUC_HIEN, 1, null, LocalDate.of(2024, 1, 1),
+                List.of(), Map.of()), T.plusSeconds(3), "Tổ giám sát - Mai");
+        script.publish(P1, created(P1, "Tạo lại: không đổi gì", "1"), t.next(), "Hội đồng");
+        // Duplicates of earlier records, as at-least-once delivery sends them.
+        script.resend(addB);
+        script.resend(firstProgress);
+        script.resend(firstProgress + 1);
+        // Records the converter skips: no event, no mark.
+        script.publishRaw(P1, "{\"specversion\": \"1.0\", \"id\": \"x\", \"type\": \"vn.caitien.plan.Unknown\", \"data\": {}}");
+        script.publishRaw(P1, "không phải JSON");
+
+        // A draft without a school code; progress out of effective-date order.
+        script.publish(P2, created(P2, "Trường Mầm non Không Mã", null), t.next(), "Hội đồng");
+        script.publish(P2, added(P2, "x", "1.1", "Mục tiêu x"), t.next(), "Hội đồng");
+        script.publish(P2, added(P2, "y", "1.2", "Mục tiêu y"), t.next(), "Hội đồng");
+        script.publish(P2, progress(P2, "y", ProgressStatus.DANG_THUC_HIEN, 50, 10L, LocalDate.of(2024, 4, 1),
+                List.of("[H1-1.2-01]"), Map.of()), t.next(), "Mai");
+        script.publish(P2, progress(P2, "y", ProgressStatus.DANG_THUC_HIEN, 20, 5L, LocalDate.of(2024, 2, 1),
+                List.of("[H1-1.2-02]"), Map.of()), t.next(), "Lan");
+        script.publish(P2, new ActionItemRemoved(PlanId.of(P2), ActionItemId.of("x"), null), t.next(), "Hội đồng");
+        script.publish(P2, report(P2, ReportPeriod.CUOI_NAM, 1, LocalDate.of(2024, 5, 30)), t.next(), "Hiệu trưởng");
+        // A plan naming no school.
+        script.publish(P3, new PlanCreated(PlanId.of(P3), null, "TT19-2018", SchoolYear.parse("2023-2024"), null, null, null,
+                List.of(), null), t.next(), null);
+    }
+
+    private static final class T0 {
+        private int n;
+
+        Instant next() { return T.plusSeconds(10L + n++); }
+    }
+
+    static PlanCreated created(String plan, String school, String code) {
+        return new PlanCreated(PlanId.of(plan), new School(school, code, SchoolType.TIEU_HOC,
+                List.of("Thành phố Hồ Chí Minh", "Quận 3")), "TT17-2018", SchoolYear.parse("2023-2024"), "1/KH", null, null,
+                List.of(), null);
+    }
+
+    static ActionItemAdded added(String plan, String item, String criterion, String target) {
+        return new ActionItemAdded(PlanId.of(plan), ActionItemId.of(item), details(criterion, target, null), null);
+    }
+
+    static ActionItemDetails details(String criterion, String target, Budget budget) {
+        return new ActionItemDetails(CriterionCode.parse(criterion), LevelGroup.LEVELS_1_TO_3, target,
+                List.of(new Indicator("Sĩ số", BigDecimal.valueOf(35), BigDecimal.valueOf(30), "học sinh/lớp")),
+                List.of("Khảo sát", "Thực hiện"), "Tổ trưởng", List.of("Kế toán"),
+                new Schedule(YearMonth.of(2023, 9), YearMonth.of(2024, 5), "cả năm"), budget, null, "ghi chú");
+    }
+
+    static ProgressRecorded progress(String plan, String item, ProgressStatus status, Integer percent, Long amount,
+                                     LocalDate on, List<String> evidence, Map<String, BigDecimal> indicators) {
+        return new ProgressRecorded(PlanId.of(plan), ActionItemId.of(item), UUID.randomUUID().toString(), status, percent,
+                indicators.entrySet().stream().map(e -> new IndicatorValue(e.getKey(), e.getValue())).toList(), "Diễn giải",
+                evidence.stream().map(EvidenceCode::parse).toList(), amount == null ? null : Money.of(amount), on);
+    }
+
+    static ReportSubmitted report(String plan, ReportPeriod period, int revision, LocalDate on) {
+        return new ReportSubmitted(PlanId.of(plan), period, SchoolYear.parse("2023-2024"), revision, "Tóm tắt", "Nhận xét",
+                "Kiến nghị", revision > 1 ? "Sửa" : null, on);
+    }
+
+    // ---- helpers ----
+
+    /** Starts a rebuild as the administrator and waits until it is no longer running. */
+    private JsonNode rebuild() {
+        Api.Response started = api.send("POST", "/api/admin/rebuild", Users.ADMIN.token());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode done = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/api/admin/rebuild", Users.ADMIN.token()).json(),
+                        s -> !"RUNNING".equals(s.get("state").asText()));
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
+        return done;
+    }
+
+    private void awaitMarked(Collection<String> ids) {
+        String[] wanted = ids.toArray(String[]::new);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
+                "select count(*) from processed_event where processor_name = 'monitoring' and event_id = any(?)",
+                Long.class, (Object) wanted) == wanted.length);
+    }
+
+    /** Plan ids whose records land on each partition of the topic (Kafka's default partitioner: murmur2 of the key). */
+    private static List<String> onePlanPerPartition(String prefix) {
+        List<String> plans = new ArrayList<>();
+        Set<Integer> covered = new HashSet<>();
+        for (int i = 0; covered.size() < 3; i++) {
+            String plan = prefix + "-" + i;
+            int partition = Utils.toPositive(Utils.murmur2(plan.getBytes(StandardCharsets.UTF_8))) % 3;
+            if (covered.add(partition)) plans.add(plan);
+        }
+        return plans;
+    }
+}
