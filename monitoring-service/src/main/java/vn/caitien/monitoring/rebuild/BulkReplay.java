@@ -59,15 +59,17 @@ class BulkReplay {
     }
 
     Outcome run(Map<TopicPartition, Long> end, Progress progress) {
-        try (SpilledDetails details = new SpilledDetails()) {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        try (SpilledDetails details = new SpilledDetails(); DecodingPipeline decoding = new DecodingPipeline(threads)) {
             ProgressFold fold = new ProgressFold(details);
             long expected = end.values().stream().mapToLong(Long::longValue).sum();
             AppliedEvents applied = new AppliedEvents((int) Math.min(expected, 1 << 20));
-            WireDecoder decoder = new WireDecoder();
             long[] counts = new long[2];
-            long records = read(end, progress, (partition, offset, value) -> {
-                DecodedEvent event = decoder.decode(value, partition, offset);
+            DecodingPipeline.Sink apply = decoded -> {
+                DecodedEvent event = decoded.event();
                 if (event == null) return;
+                int partition = decoded.partition();
+                long offset = decoded.offset();
                 try {
                     if (event.id().length() > 255 || event.id().isEmpty()) {
                         throw new Refused("Mã sự kiện rỗng hoặc dài quá 255 ký tự", partition, offset);
@@ -88,7 +90,9 @@ class BulkReplay {
                             : event.payload().getClass().getSimpleName())
                             + ") của kế hoạch " + event.subject() + ": " + why, partition, offset);
                 }
-            });
+            };
+            long records = read(end, progress, (partition, offset, value) -> decoding.add(partition, offset, value, apply));
+            decoding.finish(apply);
             progress.writing(fold.planCount(), fold.itemCount());
             ReadModelWriter.Written written;
             try {
@@ -99,7 +103,7 @@ class BulkReplay {
             }
             Set<String> planIds = new LinkedHashSet<>();
             for (FoldedPlan plan : fold.plans()) planIds.add(plan.planId());
-            return new Outcome(records, counts[1], counts[0], decoder.skipped(), decoder.slowDecodes(), planIds,
+            return new Outcome(records, counts[1], counts[0], decoding.skipped(), decoding.slowDecodes(), planIds,
                     written, details.size());
         }
     }
@@ -115,10 +119,11 @@ class BulkReplay {
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "monitoring-rebuild");
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // Large polls and fetches: the rebuild reads the whole topic as fast as the broker sends it.
-        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
-        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        // Fetches large enough to keep the decoders busy, small enough that records do not outlive a young
+        // collection in a 256 MB heap (promoted garbage would cost full collections).
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * 1024 * 1024);
+        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
         settings.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1024 * 1024);
         settings.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(),

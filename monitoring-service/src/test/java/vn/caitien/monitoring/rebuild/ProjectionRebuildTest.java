@@ -141,6 +141,7 @@ class ProjectionRebuildTest {
         awaitMarked(script.appliedIds());
         ReadModelRows incremental = ReadModelRows.of(jdbc);
         assertThat(incremental.items()).anyMatch(row -> row.contains(P1)).anyMatch(row -> row.contains(P2));
+        List<String> constraints = constraints();
 
         JsonNode done = rebuild();
         assertThat(done.get("phase").asText()).isEqualTo("DONE");
@@ -152,6 +153,8 @@ class ProjectionRebuildTest {
         assertThat(rebuilt.reports()).containsExactlyElementsOf(incremental.reports());
         assertThat(rebuilt.marks()).isEqualTo(incremental.marks());
         assertThat(deadLetters.counts().letters()).isZero();
+        // The foreign keys set aside for the copy are back as they were.
+        assertThat(constraints()).isEqualTo(constraints).hasSizeGreaterThanOrEqualTo(2);
         // Dashboards hear once that everything changed.
         assertThat(announced).hasSize(1);
         assertThat(announced.get(0).planIds()).containsExactlyInAnyOrder(P1, P2, P3);
@@ -338,6 +341,13 @@ class ProjectionRebuildTest {
                         s -> !"RUNNING".equals(s.get("state").asText()));
         assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
         return done;
+    }
+
+    private List<String> constraints() {
+        return jdbc.queryForList("""
+                select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
+                where conrelid in ('plan_progress'::regclass, 'item_progress'::regclass, 'report_submission'::regclass)
+                order by 1""", String.class);
     }
 
     private void awaitMarked(Collection<String> ids) {
