@@ -34,8 +34,12 @@ import java.util.Map;
 public final class ProgressFold {
     private final Map<String, FoldedPlan> plans = new LinkedHashMap<>();
     private final DetailsStore details;
-    /** Actors, evidence codes and indicator names repeat across thousands of rows: one copy each. */
+    /**
+     * Evidence codes and indicator names, and actors (as stored), repeat across thousands of rows: one
+     * copy of each, checked once.
+     */
     private final Map<String, String> shared = new HashMap<>();
+    private final Map<String, String> actors = new HashMap<>();
     private long items;
 
     public ProgressFold(DetailsStore details) {
@@ -121,13 +125,13 @@ public final class ProgressFold {
     private void on(ProgressRecorded e, Instant at, String actor) {
         Integer percent = e.status() == ProgressStatus.HOAN_THANH ? Integer.valueOf(100) : e.percent();
         String[] evidence = e.evidenceCodes().stream().map(Object::toString).toArray(String[]::new);
-        for (int i = 0; i < evidence.length; i++) evidence[i] = share(ColumnValues.text(evidence[i], "evidence_codes"));
+        for (int i = 0; i < evidence.length; i++) evidence[i] = text(evidence[i], "evidence_codes");
         String status = e.status().name();
         Long amount = e.amountSpentToDate() == null ? null : e.amountSpentToDate().vnd();
         int effectiveDay = ColumnValues.day(e.effectiveDate());
         Map<String, BigDecimal> indicators = indicatorValues(e);
         long atMicros = ColumnValues.micros(at);
-        String by = share(ColumnValues.varchar(actor, 300, "last_updated_by"));
+        String by = actor(actor, "last_updated_by");
         FoldedItem item = item(e.planId().value(), e.itemId().value());
         if (item != null) item.record(status, percent, amount, effectiveDay, evidence, indicators, atMicros, by);
         touch(e.planId().value(), atMicros);
@@ -137,7 +141,7 @@ public final class ProgressFold {
         String planId = e.planId().value();
         String period = ColumnValues.varchar(e.period().name(), 16, "period");
         long atMicros = ColumnValues.micros(at);
-        String by = share(ColumnValues.varchar(actor, 300, "submitted_by"));
+        String by = actor(actor, "submitted_by");
         int submittedOn = e.submittedOn() == null ? ColumnValues.NO_DAY : ColumnValues.day(e.submittedOn());
         FoldedPlan plan = plans.get(planId);
         if (plan == null) {
@@ -172,10 +176,23 @@ public final class ProgressFold {
         return ColumnValues.json(json(d), "details").getBytes(StandardCharsets.UTF_8);
     }
 
-    private String share(String value) {
-        if (value == null) return null;
-        String existing = shared.putIfAbsent(value, value);
-        return existing == null ? value : existing;
+    /** A text value, checked once per distinct value and kept once. */
+    private String text(String value, String column) {
+        String known = shared.get(value);
+        if (known != null) return known;
+        shared.put(ColumnValues.text(value, column), value);
+        return value;
+    }
+
+    /** Who recorded an event, as a varchar(300) column stores it; checked once per distinct actor. */
+    private String actor(String actor, String column) {
+        if (actor == null) return null;
+        String stored = actors.get(actor);
+        if (stored == null) {
+            stored = ColumnValues.varchar(actor, 300, column);
+            actors.put(actor, stored);
+        }
+        return stored;
     }
 
     private Map<String, BigDecimal> indicatorValues(ProgressRecorded e) {
@@ -183,7 +200,7 @@ public final class ProgressFold {
         e.indicatorValues().forEach(v -> {
             // The handler writes them as a JSON object: a null name fails there, NUL fails in jsonb.
             if (v.name() == null) throw new FoldRefused("Chỉ số không có tên");
-            values.put(share(ColumnValues.text(v.name(), "indicator_values")), v.value());
+            values.put(text(v.name(), "indicator_values"), v.value());
         });
         return values;
     }

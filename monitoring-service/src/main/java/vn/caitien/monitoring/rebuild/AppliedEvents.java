@@ -50,9 +50,15 @@ final class AppliedEvents {
      * @throws DuplicateCheckRefused when sequence and id disagree
      */
     boolean admit(String plan, long sequence, String id) {
+        return admit(plan, sequence, EventId.of(id));
+    }
+
+    /** As {@link #admit(String, long, String)}, with the id already read (on a decoding thread). */
+    boolean admit(String plan, long sequence, EventId eventId) {
+        String id = eventId.text();
         if (sequence < 0) {
             if (!withoutSequence.add(id)) return false;
-            add(id);
+            add(eventId);
             return true;
         }
         PlanStream stream = streams.computeIfAbsent(plan, p -> new PlanStream());
@@ -68,27 +74,54 @@ final class AppliedEvents {
                 Arrays.fill(stream.idBySequence, previous, stream.idBySequence.length, -1);
             }
             for (long gap = stream.last + 1; gap < sequence; gap++) stream.idBySequence[(int) gap] = -1;
-            stream.idBySequence[at] = add(id);
+            stream.idBySequence[at] = add(eventId);
             stream.last = sequence;
             return true;
         }
         int applied = stream.idBySequence[(int) sequence];
-        if (applied >= 0 && idAt(applied).equals(id)) return false;
+        if (applied >= 0 && same(applied, eventId)) return false;
         throw new DuplicateCheckRefused("Sự kiện " + id + " mang số thứ tự " + sequence + " của kế hoạch " + plan
                 + (applied >= 0 ? ", số này đã thuộc sự kiện " + idAt(applied) : ", đến sau số " + stream.last));
     }
 
-    private int add(String id) {
+    private int add(EventId id) {
         if (count == high.length) {
             high = Arrays.copyOf(high, count * 2);
             low = Arrays.copyOf(low, count * 2);
         }
-        if (!CanonicalUuid.fits(id)) otherIds.put(count, id);
+        if (!id.uuid()) otherIds.put(count, id.text());
         else {
-            high[count] = CanonicalUuid.high(id);
-            low[count] = CanonicalUuid.low(id);
+            high[count] = id.high();
+            low[count] = id.low();
         }
         return count++;
+    }
+
+    private boolean same(int at, EventId id) {
+        String other = otherIds.get(at);
+        return id.uuid() ? other == null && high[at] == id.high() && low[at] == id.low() : id.text().equals(other);
+    }
+
+    /**
+     * An event id as the dedup keeps it: a canonical UUID as two longs. Read on a decoding thread, so
+     * the thread that folds in order only compares numbers.
+     *
+     * @param problem why the id cannot become a processed_event mark (varchar(255), no NUL), or null
+     */
+    record EventId(String text, long high, long low, boolean uuid, String problem) {
+        static EventId of(String id) {
+            if (CanonicalUuid.fits(id)) return new EventId(id, CanonicalUuid.high(id), CanonicalUuid.low(id), true, null);
+            String problem = null;
+            if (id.isEmpty() || id.codePointCount(0, id.length()) > 255) problem = "Mã sự kiện rỗng hoặc dài quá 255 ký tự";
+            else {
+                try {
+                    vn.caitien.monitoring.progress.ColumnValues.text(id, "event_id");
+                } catch (RuntimeException e) {
+                    problem = e.getMessage();
+                }
+            }
+            return new EventId(id, 0, 0, false, problem);
+        }
     }
 
     private String idAt(int index) {

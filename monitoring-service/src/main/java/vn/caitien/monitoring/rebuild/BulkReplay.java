@@ -8,7 +8,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.caitien.monitoring.progress.ColumnValues;
 import vn.caitien.monitoring.progress.FoldRefused;
 import vn.caitien.monitoring.progress.FoldedPlan;
 import vn.caitien.monitoring.progress.ProgressFold;
@@ -71,11 +70,8 @@ class BulkReplay {
                 int partition = decoded.partition();
                 long offset = decoded.offset();
                 try {
-                    if (event.id().length() > 255 || event.id().isEmpty()) {
-                        throw new Refused("Mã sự kiện rỗng hoặc dài quá 255 ký tự", partition, offset);
-                    }
-                    ColumnValues.text(event.id(), "event_id");
-                    if (!applied.admit(event.subject(), event.sequence(), event.id())) {
+                    if (decoded.id().problem() != null) throw new Refused(decoded.id().problem(), partition, offset);
+                    if (!applied.admit(event.subject(), event.sequence(), decoded.id())) {
                         counts[0]++;
                         return;
                     }

@@ -33,8 +33,8 @@ final class DecodingPipeline implements AutoCloseable {
     record Raw(int partition, long offset, byte[] value) {
     }
 
-    /** A record decoded: its event, or null when the live path would skip it too. */
-    record Decoded(int partition, long offset, DecodedEvent event) {
+    /** A record decoded: its event and the event's id as the dedup keeps it, or nulls when the live path would skip it too. */
+    record Decoded(int partition, long offset, DecodedEvent event, AppliedEvents.EventId id) {
     }
 
     interface Sink {
@@ -71,7 +71,11 @@ final class DecodingPipeline implements AutoCloseable {
         inFlight.addLast(workers.submit(() -> {
             WireDecoder d = decoder.get();
             List<Decoded> decoded = new ArrayList<>(chunk.size());
-            for (Raw raw : chunk) decoded.add(new Decoded(raw.partition(), raw.offset(), d.decode(raw.value(), raw.partition(), raw.offset())));
+            for (Raw raw : chunk) {
+                DecodedEvent event = d.decode(raw.value(), raw.partition(), raw.offset());
+                decoded.add(new Decoded(raw.partition(), raw.offset(), event,
+                        event == null ? null : AppliedEvents.EventId.of(event.id())));
+            }
             return decoded;
         }));
     }
@@ -84,6 +88,8 @@ final class DecodingPipeline implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Dựng lại bị dừng", e);
         } catch (ExecutionException e) {
+            // An error (out of memory) stays one: the rebuild then replays event by event.
+            if (e.getCause() instanceof Error error) throw error;
             throw new IllegalStateException("Không giải mã được bản ghi", e.getCause());
         }
         for (Decoded d : decoded) sink.accept(d);

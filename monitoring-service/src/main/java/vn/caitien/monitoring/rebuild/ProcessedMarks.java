@@ -8,7 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -20,6 +22,8 @@ import java.util.List;
  * and inserting them all again through its primary key.
  */
 final class ProcessedMarks {
+    static final int REBUILD_INDEX_FROM = 50_000;
+
     private ProcessedMarks() {
     }
 
@@ -44,7 +48,11 @@ final class ProcessedMarks {
                 delete.executeUpdate();
             }
         }
-        if (present.cardinality() < applied.count()) {
+        int missing = applied.count() - present.cardinality();
+        if (missing > 0) {
+            // Many new marks (a first rebuild, a reset read model): one index build after the copy costs
+            // far less than a million insertions into the primary key's index.
+            List<String> restore = missing >= REBUILD_INDEX_FROM ? dropPrimaryKey(connection) : List.of();
             try (CopyRows rows = new CopyRows(copy, "processed_event", "processor_name, event_id")) {
                 int[] at = {0};
                 SQLException[] failure = new SQLException[1];
@@ -61,8 +69,29 @@ final class ProcessedMarks {
                 if (failure[0] != null) throw failure[0];
                 rows.finish();
             }
+            try (Statement s = connection.createStatement()) {
+                for (String add : restore) s.execute(add);
+            }
         }
         return applied.count();
+    }
+
+    /** Drops processed_event's primary key; answers the statement that adds it back as it was. */
+    private static List<String> dropPrimaryKey(Connection connection) throws SQLException {
+        List<String> add = new ArrayList<>();
+        try (Statement s = connection.createStatement()) {
+            List<String> drop = new ArrayList<>();
+            try (ResultSet keys = s.executeQuery("select format('alter table %s drop constraint %I', conrelid::regclass, conname), "
+                    + "format('alter table %s add constraint %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) "
+                    + "from pg_constraint where contype = 'p' and conrelid = 'processed_event'::regclass")) {
+                while (keys.next()) {
+                    drop.add(keys.getString(1));
+                    add.add(keys.getString(2));
+                }
+            }
+            for (String statement : drop) s.execute(statement);
+        }
+        return add;
     }
 
     /** One column of COPY's text format, its backslash escapes undone (the row ends with a newline). */

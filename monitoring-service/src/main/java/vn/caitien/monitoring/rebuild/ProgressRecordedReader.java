@@ -38,6 +38,8 @@ final class ProgressRecordedReader {
     }
 
     static final int MAX_KNOWN_CODES = 100_000;
+    private static final List<String> FIELDS = List.of("planId", "itemId", "progressId", "status", "percent",
+            "indicatorValues", "narrative", "evidenceCodes", "amountSpentToDate", "effectiveDate");
 
     private ProgressRecordedReader() {
     }
@@ -59,9 +61,15 @@ final class ProgressRecordedReader {
         Money amount = null;
         LocalDate effectiveDate = null;
         try {
+            int seen = 0;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken token = p.nextToken();
+                int bit = FIELDS.indexOf(field);
+                if (bit >= 0) {
+                    if ((seen & 1 << bit) != 0) throw new NotPlain("repeated key " + field);
+                    seen |= 1 << bit;
+                }
                 switch (field) {
                     case "planId" -> planId = token == JsonToken.VALUE_NULL ? null : PlanId.of(text(p, token));
                     case "itemId" -> itemId = token == JsonToken.VALUE_NULL ? null : ActionItemId.of(text(p, token));
@@ -124,12 +132,22 @@ final class ProgressRecordedReader {
             if (token != JsonToken.START_OBJECT) throw new NotPlain("not an indicator");
             String name = null;
             BigDecimal value = null;
+            boolean named = false;
+            boolean valued = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken v = p.nextToken();
-                if (field.equals("name")) name = v == JsonToken.VALUE_NULL ? null : text(p, v);
-                else if (field.equals("value")) value = decimal(p, v);
-                else p.skipChildren();
+                if (field.equals("name")) {
+                    if (named) throw new NotPlain("repeated key name");
+                    named = true;
+                    name = v == JsonToken.VALUE_NULL ? null : text(p, v);
+                } else if (field.equals("value")) {
+                    if (valued) throw new NotPlain("repeated key value");
+                    valued = true;
+                    value = decimal(p, v);
+                } else {
+                    p.skipChildren();
+                }
             }
             values.add(new IndicatorValue(name, value));
         }

@@ -1,5 +1,6 @@
 package vn.caitien.monitoring.rebuild;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
@@ -27,6 +28,7 @@ import vn.caitien.api.wire.WireJson;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +46,10 @@ import java.util.Map;
 final class WireDecoder {
     private static final Logger log = LoggerFactory.getLogger(WireDecoder.class);
     private static final ObjectMapper STRICT = strictMapper();
+    private static final JsonFactory PLAIN = WireJson.mapper().getFactory().copy()
+            .disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** The envelope's attributes the fast path reads; each may appear once. */
+    private static final List<String> ENVELOPE = List.of("id", "type", "subject", "time", "sequence", MetadataKeys.ACTOR, "data");
     private final ObjectMapper mapper = WireJson.mapper();
     private final CloudEventsConverter converter = new CloudEventsConverter();
     private final Map<String, EvidenceCode> evidenceCodes = new HashMap<>();
@@ -66,8 +72,11 @@ final class WireDecoder {
 
     DecodedEvent fast(byte[] value) throws IOException {
         if (value == null) return null;
-        try (JsonParser p = STRICT.getFactory().createParser(value)) {
+        // Repeated keys are caught by hand here and in ProgressRecordedReader (cheaper than the parser's
+        // detector), and by the parser's detector for the other events' data.
+        try (JsonParser p = PLAIN.createParser(value)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
+            int seen = 0;
             String id = null;
             String type = null;
             String subject = "";
@@ -78,6 +87,11 @@ final class WireDecoder {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken token = p.nextToken();
+                int bit = ENVELOPE.indexOf(field);
+                if (bit >= 0) {
+                    if ((seen & 1 << bit) != 0) return null;
+                    seen |= 1 << bit;
+                }
                 switch (field) {
                     case "id", "type", "subject", "time", "sequence", MetadataKeys.ACTOR -> {
                         if (token == JsonToken.VALUE_NULL && field.equals("sequence")) break;
@@ -95,8 +109,11 @@ final class WireDecoder {
                     case "data" -> {
                         Class<?> payloadType = type == null ? null : EventTypes.classOf(type).orElse(null);
                         if (payloadType == null || token != JsonToken.START_OBJECT) return null;
-                        payload = payloadType == ProgressRecorded.class ? ProgressRecordedReader.read(p, evidenceCodes)
-                                : STRICT.readValue(new DecimalsOnlyWhereDeclared(p), payloadType);
+                        if (payloadType == ProgressRecorded.class) payload = ProgressRecordedReader.read(p, evidenceCodes);
+                        else {
+                            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+                            payload = STRICT.readValue(new DecimalsOnlyWhereDeclared(p), payloadType);
+                        }
                     }
                     default -> p.skipChildren();
                 }

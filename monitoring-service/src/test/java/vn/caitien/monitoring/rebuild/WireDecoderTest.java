@@ -126,6 +126,18 @@ class WireDecoderTest {
     }
 
     @Test
+    void aRepeatedKeyInAnItemsDetailsTakesTheConvertersPath() {
+        String record = new String(converter.createKafkaMessage(new GenericDomainEventMessage<>("Plan", "p", 0,
+                ProjectionRebuildTest.added("p", "a", "1.1", "x"), MetaData.with(MetadataKeys.ACTOR, "Mai"),
+                UUID.randomUUID().toString(), Instant.now()), "t").value(), StandardCharsets.UTF_8);
+        assertThat(record).contains("\"lead\":\"Tổ trưởng\"");
+        byte[] repeated = record.replace("\"lead\":\"Tổ trưởng\"", "\"lead\":\"Khác\",\"lead\":\"Tổ trưởng\"")
+                .getBytes(StandardCharsets.UTF_8);
+        assertSameAsConverter(repeated);
+        assertThat(decoder.slowDecodes()).isEqualTo(1);
+    }
+
+    @Test
     void recordsTheConverterSkipsAreSkipped() throws Exception {
         List<String> skipped = List.of(
                 ENVELOPE.formatted(DATA.formatted("60", "3")).replace("vn.caitien.plan.ProgressRecorded", "vn.caitien.plan.Unknown"),
