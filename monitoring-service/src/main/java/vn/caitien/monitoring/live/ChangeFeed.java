@@ -40,6 +40,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class ChangeFeed implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
     static final int MAX_SUBSCRIBERS = 500;
+    /** More changed plans than this at once (a rebuild, never a live batch of events) are announced as one change. */
+    static final int MANY_PLANS = 100;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final ProgressReadModel readModel;
     private final Clock clock;
@@ -76,6 +78,14 @@ public class ChangeFeed implements SmartLifecycle {
 
     @EventListener
     public void on(ChangedPlans changes) {
+        if (subscribers.isEmpty()) return;
+        if (changes.planIds().size() > MANY_PLANS) {
+            // A rebuild: every page is told once that anything may have changed (no plan id, so nothing
+            // is disclosed) and re-reads what it shows, instead of hearing of thousands of plans.
+            SseEmitter.SseEventBuilder everything = SseEmitter.event().name("plan-changed").data(Map.of());
+            for (Subscriber subscriber : subscribers) send(subscriber, everything);
+            return;
+        }
         for (String planId : changes.planIds()) {
             if (subscribers.isEmpty()) return;
             Optional<PlanScope> scope = readModel.scope(planId);

@@ -216,6 +216,28 @@ class ProjectionRebuildTest {
 
     @Test
     @Order(4)
+    void openDashboardsHearOnceThatEverythingChanged() throws Exception {
+        for (int i = 0; i < 120; i++) {
+            String plan = "rb-" + RUN + "-nhieu-" + i;
+            script.publish(plan, created(plan, "Trường " + i, null), Instant.now(), "Hội đồng");
+        }
+        awaitMarked(script.appliedIds());
+        List<String> heard = new CopyOnWriteArrayList<>();
+        java.net.http.HttpRequest subscribe = java.net.http.HttpRequest.newBuilder(api.uri("/api/stream"))
+                .header("Authorization", "Bearer " + Users.ADMIN.token()).header("Accept", "text/event-stream").build();
+        var stream = Api.client().sendAsync(subscribe, java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().filter(line -> line.startsWith("data:")).forEach(heard::add));
+        Thread.sleep(500);
+        rebuild();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !heard.isEmpty());
+        Thread.sleep(2000);
+        stream.cancel(true);
+        // One change without a plan id (every page re-reads once), not one per plan or per event.
+        assertThat(heard).containsExactly("data:{}");
+    }
+
+    @Test
+    @Order(5)
     void aRecordTheBulkPathCannotApplyFallsBackToTheEventByEventReplay() throws Exception {
         String poison = "rb-" + RUN + "-doc";
         script.publish(poison, added(poison, "muc", "1.4", "Nội dung của kế hoạch chưa tạo"), Instant.now(), "Hội đồng");
