@@ -251,11 +251,15 @@ class ReadModelWriter {
             super(cause.getMessage(), cause);
         }
 
-        /** Data or integrity errors (SQLSTATE classes 22 and 23) mean the rows, not the database, are at fault. */
+        /**
+         * The database refused the rows (data or integrity errors, SQLSTATE classes 22 and 23) or a statement
+         * of the bulk path itself (class 42: e.g. no right to set the keys aside): the per-event replay can
+         * still rebuild. Anything else (the connection, the server) would stop it too.
+         */
         boolean refusedTheRows() {
             for (Throwable t = getCause(); t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql && sql.getSQLState() != null
-                        && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) return true;
+                if (t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("22")
+                        || sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("42"))) return true;
             }
             return false;
         }
