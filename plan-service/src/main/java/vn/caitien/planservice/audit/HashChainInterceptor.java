@@ -7,6 +7,7 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import vn.caitien.planservice.messaging.AfterCommit;
 
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.function.BiFunction;
  * the events the unit of work is about to append, in order; then it stores exactly the messages returned
  * here. The payload and metadata are hashed as the event serializer writes them, so the hash can be
  * recomputed from the stored bytes. The previous hash comes from the previous event of the same aggregate
- * in this batch, else from the stored event at sequence − 1 (read in the command's own transaction).
+ * in this batch, else from the stored event at sequence − 1 (read in the command's own transaction, unless
+ * {@link CommittedHashes} remembers it).
  * <p>
  * Not a Spring bean on purpose: Axon's auto-configuration would also register a
  * {@code MessageDispatchInterceptor} bean on the event gateway. {@link HashChainRegistration} registers it
@@ -34,6 +36,10 @@ final class HashChainInterceptor implements MessageDispatchInterceptor<EventMess
     interface StoredHashes {
         /** The stored hash, or {@link EventContent#GENESIS} (after a warning) when that event has none. */
         String hashOf(String aggregateIdentifier, long sequenceNumber);
+
+        /** Told, once they are committed, the hash an aggregate's last event of a batch was stored with. */
+        default void committed(String aggregateIdentifier, long sequenceNumber, String hash) {
+        }
     }
 
     private record Link(long sequenceNumber, String hash) {
@@ -51,6 +57,8 @@ final class HashChainInterceptor implements MessageDispatchInterceptor<EventMess
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
         // Axon applies the function to the batch's messages in order, so the batch's own chain builds up here.
         Map<String, Link> lastInBatch = new HashMap<>();
+        AfterCommit.run(() -> lastInBatch.forEach((aggregate, last) ->
+                storedHashes.committed(aggregate, last.sequenceNumber(), last.hash())));
         return (index, message) -> message instanceof DomainEventMessage<?> event && event.getAggregateIdentifier() != null
                 ? chain(event, lastInBatch) : message;
     }

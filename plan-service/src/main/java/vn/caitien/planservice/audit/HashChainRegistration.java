@@ -13,12 +13,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class HashChainRegistration {
+    /** Plans whose last hash is remembered; about 200 bytes each. */
+    static final int REMEMBERED_PLANS = 4096;
     private final Registration registration;
 
     HashChainRegistration(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer,
                           StoredEvents storedEvents) {
         this.registration = eventStore.registerDispatchInterceptor(
-                new HashChainInterceptor(eventSerializer, storedEvents));
+                new HashChainInterceptor(eventSerializer, new CommittedHashes(storedEvents, REMEMBERED_PLANS)));
     }
 
     @PreDestroy

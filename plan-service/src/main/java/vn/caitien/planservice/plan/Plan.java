@@ -1,10 +1,12 @@
 package vn.caitien.planservice.plan;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolution;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.caitien.api.catalog.Framework;
 import vn.caitien.api.catalog.FrameworkCatalog;
@@ -40,8 +42,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A school's improvement plan for one school year. It decides every command against the plan's own
  * framework and state, and changes state only from its events.
+ * <p>
+ * Its snapshots are its fields as JSON. Change the revision whenever the fields change: snapshots of another
+ * revision are then ignored and the plan is replayed from its events.
  */
-@Aggregate(commandTargetResolver = "planTargetResolver")
+@Aggregate(commandTargetResolver = "planTargetResolver", repository = "planRepository")
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Plan {
     @AggregateIdentifier
     private PlanId planId;

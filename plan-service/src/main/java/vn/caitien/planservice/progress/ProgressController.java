@@ -14,9 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.caitien.api.item.ActionItemId;
-import vn.caitien.api.item.Money;
 import vn.caitien.api.plan.PlanId;
-import vn.caitien.api.progress.RecordProgress;
 import vn.caitien.planservice.web.CommandSender;
 import vn.caitien.planservice.web.IfMatch;
 
@@ -40,10 +38,7 @@ public class ProgressController {
                                                       @Parameter(description = IfMatch.DESCRIPTION)
                                                       @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         String progressId = UUID.randomUUID().toString();
-        commands.send(new RecordProgress(planId, itemId, progressId, request.status(), request.percent(),
-                request.values(), request.narrative(), request.evidenceCodes(),
-                request.amountSpentToDate() == null ? null : Money.of(request.amountSpentToDate()),
-                request.effectiveDate()), ifMatch);
+        commands.send(request.toCommand(planId, itemId, progressId), ifMatch);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", progressId));
     }
 }

@@ -11,9 +11,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import vn.caitien.api.item.ActionItemId;
+import vn.caitien.api.item.Money;
+import vn.caitien.api.plan.PlanId;
 import vn.caitien.api.progress.EvidenceCode;
 import vn.caitien.api.progress.IndicatorValue;
 import vn.caitien.api.progress.ProgressStatus;
+import vn.caitien.api.progress.RecordProgress;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -41,5 +45,11 @@ public record ProgressRequest(
 
     List<IndicatorValue> values() {
         return indicatorValues == null ? List.of() : indicatorValues.stream().map(IndicatorValueRequest::toValue).toList();
+    }
+
+    /** The command this body asks for on that item, under a new record id. */
+    public RecordProgress toCommand(PlanId planId, ActionItemId itemId, String progressId) {
+        return new RecordProgress(planId, itemId, progressId, status, percent, values(), narrative, evidenceCodes,
+                amountSpentToDate == null ? null : Money.of(amountSpentToDate), effectiveDate);
     }
 }

@@ -71,7 +71,10 @@ public class PlanGuard {
      * caller's own when none is given. A principal creates plans of their own school only.
      */
     public String schoolOfNewPlan(String requestedCode, List<String> managingUnit) {
-        Caller caller = Callers.current();
+        return schoolOfNewPlan(Callers.current(), requestedCode, managingUnit);
+    }
+
+    private String schoolOfNewPlan(Caller caller, String requestedCode, List<String> managingUnit) {
         String own = caller.schoolCode();
         String code = requestedCode == null || requestedCode.isBlank() ? own : requestedCode.strip();
         if (Access.may(caller, PlanAction.CREATE_PLAN, new PlanScope(code, managingUnit))) return code;
@@ -82,31 +85,35 @@ public class PlanGuard {
         throw new NotAllowed(CREATE);
     }
 
-    /** Refuses (404/403) a command the caller may not send; returns the id of the plan it is for. */
+    /** Refuses (404/403) a command the signed-in user may not send; returns the id of the plan it is for. */
     public String authorize(Object command) {
+        return authorize(Callers.current(), command);
+    }
+
+    /** The same for a caller known otherwise than from the current request (commands sent in-process). */
+    public String authorize(Caller caller, Object command) {
         if (command instanceof CreatePlan c) {
-            schoolOfNewPlan(c.school() == null ? null : c.school().code(), c.school() == null ? null : c.school().managingUnit());
+            schoolOfNewPlan(caller, c.school() == null ? null : c.school().code(),
+                    c.school() == null ? null : c.school().managingUnit());
             return c.planId().value();
         }
-        if (command instanceof ApprovePlan c) return require(c.planId(), PlanAction.APPROVE_PLAN, APPROVE);
-        if (command instanceof AddActionItem c) return require(c.planId(), PlanAction.EDIT_ITEMS, EDIT);
-        if (command instanceof UpdateActionItem c) return require(c.planId(), PlanAction.EDIT_ITEMS, EDIT);
-        if (command instanceof RemoveActionItem c) return require(c.planId(), PlanAction.EDIT_ITEMS, EDIT);
-        if (command instanceof SubmitReport c) return require(c.planId(), PlanAction.SUBMIT_REPORT, REPORT);
-        if (command instanceof RecordProgress c) return progress(c);
+        if (command instanceof ApprovePlan c) return require(caller, c.planId(), PlanAction.APPROVE_PLAN, APPROVE);
+        if (command instanceof AddActionItem c) return require(caller, c.planId(), PlanAction.EDIT_ITEMS, EDIT);
+        if (command instanceof UpdateActionItem c) return require(caller, c.planId(), PlanAction.EDIT_ITEMS, EDIT);
+        if (command instanceof RemoveActionItem c) return require(caller, c.planId(), PlanAction.EDIT_ITEMS, EDIT);
+        if (command instanceof SubmitReport c) return require(caller, c.planId(), PlanAction.SUBMIT_REPORT, REPORT);
+        if (command instanceof RecordProgress c) return progress(caller, c);
         throw new IllegalArgumentException("No access rule for " + command.getClass().getName());
     }
 
-    private String require(PlanId planId, PlanAction action, String whoMay) {
-        Caller caller = Callers.current();
+    private String require(Caller caller, PlanId planId, PlanAction action, String whoMay) {
         PlanScope scope = readableScope(caller, planId.value());
         if (!Access.may(caller, action, scope)) throw new NotAllowed(whoMay);
         return planId.value();
     }
 
     /** The monitoring team on any item; staff on the items whose "Chủ trì" they are. */
-    private String progress(RecordProgress command) {
-        Caller caller = Callers.current();
+    private String progress(Caller caller, RecordProgress command) {
         String planId = command.planId().value();
         PlanScope scope = readableScope(caller, planId);
         if (Access.mayRecordProgress(caller, scope, null)) return planId;

@@ -21,6 +21,7 @@ import vn.caitien.planservice.security.PlanGuard;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Sends a command on behalf of the signed-in user of the current HTTP request: first asks
@@ -58,14 +59,26 @@ public class CommandSender {
      * at that version: otherwise {@link VersionConflict} (409 with the current version).
      */
     public <R> R send(Object command, String ifMatch) {
-        String planId = guard.authorize(command);
+        return send(Callers.current(), command, ifMatch, this::correlationId);
+    }
+
+    /**
+     * Sends the command for a caller known otherwise than from an HTTP request (commands sent in-process, as
+     * the benchmark does), exactly as {@link #send(Object, String)} does for a request: the same access check,
+     * the same metadata, the same retries.
+     */
+    public <R> R sendAs(Caller caller, String correlationId, Object command) {
+        return send(caller, command, null, () -> correlationId);
+    }
+
+    private <R> R send(Caller caller, Object command, String ifMatch, Supplier<String> correlationId) {
+        String planId = guard.authorize(caller, command);
         Long expected = command instanceof CreatePlan ? null : IfMatch.expectedVersion(ifMatch);
         refuseNul(command);
-        Caller caller = Callers.current();
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(MetadataKeys.ACTOR, caller.actorLabel());
         metaData.put(MetadataKeys.ACTOR_ID, caller.username());
-        metaData.put(MetadataKeys.CORRELATION_ID, correlationId());
+        metaData.put(MetadataKeys.CORRELATION_ID, correlationId.get());
         if (expected != null) metaData.put(ExpectedVersionResolver.EXPECTED_VERSION, expected);
         for (int attempt = 1; ; attempt++) {
             try {
