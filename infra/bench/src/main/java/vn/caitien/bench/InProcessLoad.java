@@ -21,14 +21,12 @@ final class InProcessLoad {
                         Report report) {
         ObjectNode request = Api.JSON.createObjectNode().put("clients", Size.CLIENTS).put("commands", commands);
         ArrayNode targets = request.putArray("targets");
-        ArrayNode bodies = request.putArray("bodies");
         for (Bench.LivePlan p : plans) {
             for (int i = 0; i < p.itemIds().size(); i++) {
-                targets.addObject().put("planId", p.school().planId()).put("itemId", p.itemIds().get(i))
-                        .put("schoolCode", p.school().code());
-                for (SyntheticProgress progress : p.plan().items().get(i).progress()) {
-                    if (bodies.size() < 2_000) bodies.add(readTree(progress.body()));
-                }
+                // Each item with its own year of records (indicators and evidence are the item's own).
+                ArrayNode bodies = targets.addObject().put("planId", p.school().planId()).put("itemId", p.itemIds().get(i))
+                        .put("schoolCode", p.school().code()).putArray("bodies");
+                for (SyntheticProgress progress : p.plan().items().get(i).progress()) bodies.add(readTree(progress.body()));
             }
         }
         Api.Response r = api.post(system.plan.uri("/api/admin/bench/record-progress"), api.admin(), request.toString());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import vn.caitien.planservice.plan.PlanRejected;
+import vn.caitien.planservice.plan.Rejection;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -45,6 +47,9 @@ final class HashChainInterceptor implements MessageDispatchInterceptor<EventMess
     private record Link(long sequenceNumber, String hash) {
     }
 
+    /** Payload and metadata of one event, in bytes of JSON. */
+    static final int MAX_EVENT_BYTES = 256 * 1024;
+
     private final Serializer serializer;
     private final StoredHashes storedHashes;
 
@@ -70,12 +75,25 @@ final class HashChainInterceptor implements MessageDispatchInterceptor<EventMess
         MetaData metaData = event.getMetaData().withoutKeys(EventContent.CHAIN_KEYS);
         SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
         byte[] metaDataJson = serializer.serialize(metaData, byte[].class).getData();
+        refuseOversized(event, payload.getData().length + metaDataJson.length);
         JsonNode metaDataTree = CanonicalJson.parse(metaDataJson);
         String hash = EventContent.of(event.getIdentifier(), aggregate, sequence, payload.getType().getName(),
                 event.getTimestamp(), payload.getData(), metaDataTree).hashAfter(previous);
         lastInBatch.put(aggregate, new Link(sequence, hash));
         return event.withMetaData(metaData.mergedWith(Map.of(EventContent.PREVIOUS_HASH, previous,
                 EventContent.HASH, hash)));
+    }
+
+    /**
+     * Every stored event must also fit on the Kafka topic (1 MB per record): one that did not would be
+     * stored and then stop the publisher for every school. The limit leaves room for the CloudEvents
+     * envelope; a real plan's largest event is a few kilobytes.
+     */
+    private static void refuseOversized(DomainEventMessage<?> event, int bytes) {
+        if (bytes <= MAX_EVENT_BYTES) return;
+        throw new PlanRejected(Rejection.EVENT_TOO_LARGE, String.format(
+                "Thay đổi %s dài %,d byte, vượt giới hạn %,d byte; hãy rút gọn các trường văn bản hoặc danh sách",
+                event.getPayloadType().getSimpleName(), bytes, MAX_EVENT_BYTES));
     }
 
     private String previousHash(String aggregate, long sequence, Link lastInBatch) {

@@ -26,7 +26,8 @@ public enum Rejection {
     REPORT_ALREADY_SUBMITTED(409, "period", "Báo cáo của kỳ này đã được nộp"),
     NOTHING_TO_CORRECT(409, "period", "Kỳ báo cáo này chưa có báo cáo để đính chính"),
     CORRECTION_REASON_REQUIRED(422, "correctionReason", "Cần nêu lý do đính chính báo cáo"),
-    WRONG_SCHOOL_YEAR(422, "schoolYear", "Kỳ báo cáo không thuộc năm học của kế hoạch");
+    WRONG_SCHOOL_YEAR(422, "schoolYear", "Kỳ báo cáo không thuộc năm học của kế hoạch"),
+    EVENT_TOO_LARGE(413, "body", "Nội dung quá lớn để lưu thành một thay đổi của kế hoạch");
 
     private final int status;
     private final String field;
