@@ -10,7 +10,6 @@ import vn.caitien.planservice.ApiTestSupport;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -60,25 +59,10 @@ class IdempotentCommandTransactionTest extends ApiTestSupport {
         String key = UUID.randomUUID().toString();
         long version = jdbc.queryForObject("select max(sequence_number) from domain_event_entry where aggregate_identifier = ?",
                 Long.class, plan);
-        Map<String, Object> last = jdbc.queryForMap("select payload, payload_type, payload_revision, meta_data, type, "
-                + "time_stamp from domain_event_entry where aggregate_identifier = ? and sequence_number = ?", plan, version);
         Api.Response answer;
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
-            try (PreparedStatement insert = other.prepareStatement("insert into domain_event_entry (event_identifier, "
-                    + "meta_data, payload, payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, "
-                    + "type) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, UUID.randomUUID().toString());
-                insert.setBytes(2, (byte[]) last.get("meta_data"));
-                insert.setBytes(3, (byte[]) last.get("payload"));
-                insert.setString(4, (String) last.get("payload_revision"));
-                insert.setString(5, (String) last.get("payload_type"));
-                insert.setString(6, (String) last.get("time_stamp"));
-                insert.setString(7, plan);
-                insert.setLong(8, version + 1);
-                insert.setString(9, (String) last.get("type"));
-                insert.executeUpdate();
-            }
+            AnotherWriter.appendCopyOfEvent(jdbc, other, plan, version);
             CompletableFuture<Api.Response> pending = CompletableFuture.supplyAsync(() -> {
                 try {
                     return send("/items/" + item + "/progress", VersionApiTest.PROGRESS.formatted(30), key);

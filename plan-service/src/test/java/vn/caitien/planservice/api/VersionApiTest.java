@@ -6,16 +6,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.caitien.planservice.Api;
+import vn.caitien.planservice.PlanBodies;
 import vn.caitien.planservice.ApiTestSupport;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -32,13 +31,10 @@ import static org.awaitility.Awaitility.await;
  * except progress, which is decided again.
  */
 class VersionApiTest extends ApiTestSupport {
-    static final String PLAN = """
-            {"school": {"name": "Trường Tiểu học Lê Đình Chinh", "type": "TIEU_HOC",
-                        "managingUnit": ["Thành phố Hồ Chí Minh", "Quận 10"]},
-             "frameworkId": "TT17-2018", "schoolYear": "2023 - 2024", "documentNumber": "107/KH-LĐC"}""";
+    static final String PLAN = PlanBodies.PLAN;
     static final String ITEM = """
             {"criterionCode": "3.4", "targetResult": "%s", "tasks": ["Sửa chữa"], "lead": "Hiệu trưởng"}""";
-    static final String PROGRESS = "{\"status\": \"DANG_THUC_HIEN\", \"percent\": %d, \"effectiveDate\": \"2023-10-20\"}";
+    static final String PROGRESS = PlanBodies.PROGRESS;
 
     @LocalServerPort
     int port;
@@ -145,25 +141,10 @@ class VersionApiTest extends ApiTestSupport {
     }
 
     private Api.Response racedWithAnotherWriter(long version, Request request) throws Exception {
-        Map<String, Object> last = jdbc.queryForMap("select payload, payload_type, payload_revision, meta_data, type, "
-                + "time_stamp from domain_event_entry where aggregate_identifier = ? and sequence_number = ?", plan, version);
         // The copy must be an event the plan can replay: repeat the last item event, or the approval.
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
-            try (PreparedStatement insert = other.prepareStatement("insert into domain_event_entry (event_identifier, "
-                    + "meta_data, payload, payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, "
-                    + "type) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, UUID.randomUUID().toString());
-                insert.setBytes(2, (byte[]) last.get("meta_data"));
-                insert.setBytes(3, (byte[]) last.get("payload"));
-                insert.setString(4, (String) last.get("payload_revision"));
-                insert.setString(5, (String) last.get("payload_type"));
-                insert.setString(6, (String) last.get("time_stamp"));
-                insert.setString(7, plan);
-                insert.setLong(8, version + 1);
-                insert.setString(9, (String) last.get("type"));
-                insert.executeUpdate();
-            }
+            AnotherWriter.appendCopyOfEvent(jdbc, other, plan, version);
             CompletableFuture<Api.Response> answer = CompletableFuture.supplyAsync(() -> {
                 try {
                     return request.send();

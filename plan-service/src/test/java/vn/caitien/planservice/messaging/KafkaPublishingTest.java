@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.caitien.infra.Topics;
 import vn.caitien.planservice.Api;
+import vn.caitien.planservice.PlanBodies;
 import vn.caitien.planservice.ApiTestSupport;
 import vn.caitien.planservice.TestStack;
 
@@ -32,10 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KafkaPublishingTest extends ApiTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String PLAN = """
-            {"school": {"name": "Trường Tiểu học Lê Đình Chinh", "type": "TIEU_HOC",
-                        "managingUnit": ["Thành phố Hồ Chí Minh", "Quận 10"]},
-             "frameworkId": "TT17-2018", "schoolYear": "2023 - 2024", "documentNumber": "107/KH-LĐC"}""";
+    static final String PLAN = PlanBodies.PLAN;
     static final String ITEM = """
             {"criterionCode": "3.4", "targetResult": "Đủ phòng học", "tasks": ["Sửa chữa"], "lead": "Hiệu trưởng"}""";
     static final String PROGRESS = "{\"status\": \"DANG_THUC_HIEN\", \"percent\": %d, \"effectiveDate\": \"2023-10-%02d\"}";

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.caitien.api.plan.PlanEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import vn.caitien.planservice.Api;
+import vn.caitien.planservice.PlanBodies;
 import vn.caitien.planservice.ApiTestSupport;
 
 import java.util.Map;
@@ -24,13 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * source ({@code caitien.plan.loads}).
  */
 abstract class StoredPlanTestSupport extends ApiTestSupport {
-    static final String PLAN = """
-            {"school": {"name": "Trường Tiểu học Lê Đình Chinh", "type": "TIEU_HOC",
-                        "managingUnit": ["Thành phố Hồ Chí Minh", "Quận 10"]},
-             "frameworkId": "TT17-2018", "schoolYear": "2023 - 2024", "documentNumber": "107/KH-LĐC"}""";
+    static final String PLAN = PlanBodies.PLAN;
     static final String ITEM = """
             {"criterionCode": "%s", "targetResult": "%s", "tasks": ["Sửa chữa"], "lead": "Hiệu trưởng"}""";
-    static final String PROGRESS = "{\"status\": \"DANG_THUC_HIEN\", \"percent\": %d, \"effectiveDate\": \"2023-10-20\"}";
+    static final String PROGRESS = PlanBodies.PROGRESS;
 
     @LocalServerPort
     int port;
