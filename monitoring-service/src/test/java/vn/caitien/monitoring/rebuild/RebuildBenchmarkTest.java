@@ -27,6 +27,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,9 +68,13 @@ class RebuildBenchmarkTest {
         }
         SyntheticData data = new SyntheticData(7, 1_000_000, 0, 6, 14);
         long started = System.nanoTime();
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        // A machine busy with the rest of the build may keep a batch waiting past the default two minutes:
+        // wait longer, and fail here (not in the count below) if a batch is lost anyway.
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"),
+                ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "none",
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; events < EVENTS; i++) {
                 SyntheticData.SyntheticPlan plan = data.plan(i);
@@ -79,12 +84,15 @@ class RebuildBenchmarkTest {
                     ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, event.key(),
                             event.value().getBytes(StandardCharsets.UTF_8));
                     record.headers().add("content-type", CloudEventsConverter.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                    producer.send(record);
+                    producer.send(record, (metadata, error) -> {
+                        if (error != null) failed.compareAndSet(null, error);
+                    });
                     events++;
                 }
             }
             producer.flush();
         }
+        if (failed.get() != null) throw new IllegalStateException("Kafka không nhận đủ sự kiện", failed.get());
         System.out.printf("Dựng lại (đo): đã gửi %,d sự kiện của %,d kế hoạch, %,d nội dung trong %.1f s%n", events, plans,
                 items, (System.nanoTime() - started) / 1e9);
     }
