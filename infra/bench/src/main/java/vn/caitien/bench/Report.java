@@ -93,7 +93,8 @@ final class Report {
             large store. `large` is the issue's size (≈ 1,000,000 events replayed, 10,000,000 rows stored,
             1,000 schools in the province); it needs about half an hour and ≈ 15 GB of disk. `--only 2,4`
             runs some of the measurements (the baseline always runs) to try a change; the table above is a full run.
-            The services run as `./caitien` runs them; `CAITIEN_SERVICE_JVM_OPTS` adds JVM options (a profiler).
+            The services run as `./caitien` runs them; `CAITIEN_SERVICE_JVM_OPTS` adds JVM options (a profiler;
+            `{service}` in them becomes the service's name, e.g. `-XX:StartFlightRecording=filename=/tmp/{service}.jfr`).
 
             1. **Baseline.** A table of exactly plan-service's `domain_event_entry` shape and indexes (Flyway V1) in
                a scratch schema `bench_scratch` of the same PostgreSQL. 16 connections; each transaction appends one

@@ -11,24 +11,28 @@ import java.util.Deque;
 import java.util.concurrent.Callable;
 
 /**
- * One savepoint per event inside the processor's batch transaction. PostgreSQL aborts a whole
- * transaction on a failed statement; rolling back to the event's savepoint undoes the event's
- * dedup mark and whatever its handlers wrote, and keeps the rest of the batch (and the dead letter
- * that records the failure) committable.
+ * What undoes one event's work inside the processor's batch transaction when the event fails or is
+ * parked. Written as handled, it is a savepoint: PostgreSQL aborts a whole transaction on a failed
+ * statement; rolling back to the event's savepoint undoes the event's dedup mark and whatever its
+ * handlers wrote, and keeps the rest of the batch (and the dead letter that records the failure)
+ * committable. Queued ({@link QueuedWrites}), it drops what the event queued.
  */
 public final class EventSavepoints {
     private static final ThreadLocal<Deque<Frame>> FRAMES = ThreadLocal.withInitial(ArrayDeque::new);
 
+    /** Undoes an event's work. */
+    interface Undo {
+        void run() throws SQLException;
+    }
+
     private static final class Frame {
         final String eventId;
-        final Connection connection;
-        final Savepoint savepoint;
+        final Undo undo;
         boolean rolledBack;
 
-        Frame(String eventId, Connection connection, Savepoint savepoint) {
+        Frame(String eventId, Undo undo) {
             this.eventId = eventId;
-            this.connection = connection;
-            this.savepoint = savepoint;
+            this.undo = undo;
         }
     }
 
@@ -40,21 +44,30 @@ public final class EventSavepoints {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             if (!DataSourceUtils.isConnectionTransactional(connection, dataSource)) return work.call();
-            Frame frame = new Frame(eventId, connection, connection.setSavepoint());
-            Deque<Frame> frames = FRAMES.get();
-            frames.push(frame);
-            try {
-                // Not released: a release is one more round trip per event, and the savepoints of a batch end
-                // with its transaction anyway (batches stay under PostgreSQL's 64 cached subtransactions).
-                return work.call();
-            } catch (Exception | Error e) {
-                rollback(frame);
-                throw e;
-            } finally {
-                frames.remove(frame);
-            }
+            Savepoint savepoint = connection.setSavepoint();
+            // Not released: a release is one more round trip per event, and the savepoints of a batch end
+            // with its transaction anyway (batches stay under PostgreSQL's 64 cached subtransactions).
+            return within(new Frame(eventId, () -> connection.rollback(savepoint)), work);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Runs the work for one event whose writes are queued; an exception or a parking calls {@code undo}. */
+    static Object queued(String eventId, Undo undo, Callable<Object> work) throws Exception {
+        return within(new Frame(eventId, undo), work);
+    }
+
+    private static Object within(Frame frame, Callable<Object> work) throws Exception {
+        Deque<Frame> frames = FRAMES.get();
+        frames.push(frame);
+        try {
+            return work.call();
+        } catch (Exception | Error e) {
+            rollback(frame);
+            throw e;
+        } finally {
+            frames.remove(frame);
         }
     }
 
@@ -77,7 +90,7 @@ public final class EventSavepoints {
         if (frame.rolledBack) return;
         frame.rolledBack = true;
         try {
-            frame.connection.rollback(frame.savepoint);
+            frame.undo.run();
         } catch (SQLException e) {
             throw new IllegalStateException("Không hoàn tác được điểm lưu của sự kiện " + frame.eventId, e);
         }

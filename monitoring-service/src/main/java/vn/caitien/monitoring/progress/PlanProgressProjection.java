@@ -19,6 +19,7 @@ import vn.caitien.api.progress.ProgressStatus;
 import vn.caitien.api.report.ReportSubmitted;
 import vn.caitien.api.wire.MetadataKeys;
 import vn.caitien.monitoring.messaging.ConsumerConfiguration;
+import vn.caitien.monitoring.messaging.QueuedWrites;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import vn.caitien.api.wire.WireJson;
@@ -33,16 +34,20 @@ import java.util.Map;
 /**
  * Turns the plan events from Kafka into each item's latest standing. Progress is ordered by its
  * effective date, not by arrival: a late-entered older record adds its evidence but does not roll
- * the status back.
+ * the status back. Each handler writes one statement, and reads nothing: its effect does not depend on
+ * when, in its transaction, the statement is sent.
  */
 @Component
 @ProcessingGroup(ConsumerConfiguration.PROCESSOR)
 public class PlanProgressProjection {
     private final JdbcTemplate jdbc;
+    /** Every write of a handler goes through here: in a processor batch, they are sent together. */
+    private final QueuedWrites writes;
     private final ApplicationEventPublisher changes;
 
-    public PlanProgressProjection(JdbcTemplate jdbc, ApplicationEventPublisher changes) {
+    public PlanProgressProjection(JdbcTemplate jdbc, QueuedWrites writes, ApplicationEventPublisher changes) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.changes = changes;
     }
 
@@ -55,7 +60,7 @@ public class PlanProgressProjection {
 
     @EventHandler
     void on(PlanCreated e, @Timestamp Instant at) {
-        jdbc.update("""
+        writes.update("""
                 insert into plan_progress (plan_id, school_name, school_code, school_type, managing_unit,
                                            document_number, school_year, framework_id, status, updated_at, school_key)
                 values (?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?) on conflict (plan_id) do nothing""",
@@ -99,7 +104,7 @@ public class PlanProgressProjection {
 
     @EventHandler
     void on(PlanApproved e, @Timestamp Instant at) {
-        jdbc.update("update plan_progress set status = 'APPROVED', updated_at = ? where plan_id = ?",
+        writes.update("update plan_progress set status = 'APPROVED', updated_at = ? where plan_id = ?",
                 java.sql.Timestamp.from(at), e.planId().value());
         changes.publishEvent(new PlanChanged(e.planId().value()));
     }
@@ -145,7 +150,7 @@ public class PlanProgressProjection {
         Object[] arguments = java.util.Arrays.copyOf(changeArguments, changeArguments.length + 2);
         arguments[changeArguments.length] = java.sql.Timestamp.from(at);
         arguments[changeArguments.length + 1] = planId;
-        jdbc.update("with change as (" + change + ")\n"
+        writes.update("with change as (" + change + ")\n"
                 + "update plan_progress set updated_at = greatest(updated_at, ?) where plan_id = ?", arguments);
         changes.publishEvent(new PlanChanged(planId));
     }

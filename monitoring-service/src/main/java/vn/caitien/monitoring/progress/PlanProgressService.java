@@ -32,11 +32,6 @@ public class PlanProgressService {
         this.clock = clock;
     }
 
-    /** The plan whatever its scope: for the service's own use (the progress topic), never for a request. */
-    public Optional<PlanProgress> plan(String planId) {
-        return plan(planId, scope -> true);
-    }
-
     /** The plan when it exists and is visible; otherwise empty, the same for both. */
     public Optional<PlanProgress> plan(String planId, Predicate<PlanScope> visible) {
         List<ProgressReadModel.PlanRow> rows = readModel.plan(planId);
@@ -59,11 +54,21 @@ public class PlanProgressService {
 
     /** Summaries of every visible plan matching the filter (nulls mean any), in the read model's order. */
     public List<PlanSummary> summaries(PlanFilter filter, Predicate<PlanScope> visible) {
-        List<ProgressReadModel.PlanRow> plans = rows(filter, visible);
+        return summaries(rows(filter, visible), LocalDate.now(clock));
+    }
+
+    /**
+     * Summaries of these plans whatever their scope, three queries for all of them: for the service's own
+     * use (the progress topic), never for a request. Plans the read model does not have are left out.
+     */
+    public List<PlanSummary> summariesOf(List<String> planIds) {
+        return summaries(readModel.plans(planIds), LocalDate.now(clock));
+    }
+
+    private List<PlanSummary> summaries(List<ProgressReadModel.PlanRow> plans, LocalDate today) {
         List<String> ids = plans.stream().map(ProgressReadModel.PlanRow::planId).toList();
         Map<String, List<ProgressReadModel.ItemRow>> items = readModel.items(ids);
         Map<String, List<ProgressReadModel.ReportRow>> reports = readModel.reports(ids);
-        LocalDate today = LocalDate.now(clock);
         return plans.stream().map(plan -> standing.summary(plan, items.get(plan.planId()).stream()
                 .map(row -> standing.item(row, plan.frameworkId(), today)).toList(), reports.get(plan.planId()), today))
                 .toList();

@@ -70,6 +70,15 @@ public class ProgressReadModel {
                 from plan_progress where plan_id = ?""", PLAN, planId);
     }
 
+    /** The plans of these ids that the read model has, in no particular order. */
+    public List<PlanRow> plans(List<String> planIds) {
+        if (planIds.isEmpty()) return List.of();
+        return jdbc.query("""
+                select plan_id, school_name, school_key, school_type, managing_unit, document_number, school_year,
+                       framework_id, status, updated_at, school_code
+                from plan_progress where plan_id = any(?)""", PLAN, (Object) planIds.toArray(String[]::new));
+    }
+
     /** The approved plans of a school, by its code (the public disclosure), newest school year first. */
     public List<PlanRow> approvedPlansOfSchool(String schoolCode) {
         return jdbc.query("""

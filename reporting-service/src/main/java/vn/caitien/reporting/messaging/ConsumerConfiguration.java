@@ -8,12 +8,20 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQu
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.SimpleEventBus;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
+import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.caitien.api.report.ReportCadence;
+import vn.caitien.api.wire.ArrivalOrderBuffer;
 import vn.caitien.api.wire.CloudEventsConverter;
 import vn.caitien.api.wire.DeadLetterTable;
 import vn.caitien.api.wire.TokenTable;
@@ -29,6 +37,19 @@ public class ConsumerConfiguration {
     /** Reads the CloudEvents JSON that plan-service publishes. */
     @Bean
     KafkaMessageConverter<String, byte[]> kafkaMessageConverter() { return new CloudEventsConverter(); }
+
+    /**
+     * The topic as the processor reads it: records in the order they were fetched, so that a stored
+     * token never passes a record not yet applied ({@link ArrivalOrderBuffer}).
+     */
+    @Bean
+    StreamableKafkaMessageSource<String, byte[]> streamableKafkaMessageSource(
+            KafkaProperties kafka, @Qualifier("eventSerializer") Serializer serializer,
+            ConsumerFactory<String, byte[]> consumers, Fetcher<String, byte[], KafkaEventMessage> fetcher,
+            KafkaMessageConverter<String, byte[]> converter) {
+        return ArrivalOrderBuffer.source(kafka.getDefaultTopic(), serializer, consumers, fetcher, converter,
+                kafka.getFetcher().getBufferSize());
+    }
 
     /** This service stores no events of its own: a plain bus keeps Axon from opening an event store. */
     @Bean

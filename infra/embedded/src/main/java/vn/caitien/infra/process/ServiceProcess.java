@@ -60,9 +60,12 @@ public final class ServiceProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Dfile.encoding=UTF-8",
                 "-jar", jar(name).toString(), "--server.port=" + port));
-        // Extra JVM options (a profiler, another compiler level) go before -jar and override the defaults.
+        // Extra JVM options (a profiler, another compiler level) go before -jar and override the defaults;
+        // {service} in them is the service's name, so each JVM can write its own recording.
         String extra = System.getenv("CAITIEN_SERVICE_JVM_OPTS");
-        if (extra != null && !extra.isBlank()) command.addAll(command.indexOf("-jar"), List.of(extra.trim().split("\\s+")));
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(command.indexOf("-jar"), List.of(extra.trim().replace("{service}", name).split("\\s+")));
+        }
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
