@@ -117,13 +117,24 @@ final class Bench {
         for (Future<LivePlan> f : setUps) plans.add(f.get());
         LivePlan probe = plans.remove(plans.size() - 1);
 
-        log("(2) " + size.httpCommands() + " lệnh RecordProgress, " + Size.CLIENTS + " máy khách; (3) đo độ tươi song song…");
-        CommandLoad.Running load = new CommandLoad(system, api, plans, SEED).start(pool, size.httpCommands());
         FreshnessProbe probing = new FreshnessProbe(system, api, probe.school().planId(), probe.itemIds().get(0),
                 api.monitor(probe.school()));
+        // The same load, not counted, so the figures are those of warm services: the first commands after
+        // start-up run interpreted code in every JVM, and the backlog they leave took seconds to drain.
+        int warmUp = Math.max(2 * Size.CLIENTS, size.httpCommands() / 10);
+        log("(2) Khởi động: " + warmUp + " lệnh RecordProgress không tính…");
+        CommandLoad.Running warming = new CommandLoad(system, api, plans, SEED + 7).start(pool, warmUp);
+        pool.submit(() -> probing.run(warming.clients())).get();
+        warming.await();
+        log("(2) " + size.httpCommands() + " lệnh RecordProgress, " + Size.CLIENTS + " máy khách; (3) đo độ tươi song song…");
+        CommandLoad.Running load = new CommandLoad(system, api, plans, SEED).start(pool, size.httpCommands());
         Future<FreshnessProbe.Samples> freshness = pool.submit(() -> probing.run(load.clients()));
         CommandLoad.Result result = load.await();
         FreshnessProbe.Samples samples = freshness.get();
+        if (Boolean.getBoolean("caitien.bench.samples")) {
+            log("(3) độ tươi từng mẫu theo thứ tự (ms): " + samples.total().stream().map(n -> n / 1_000_000).toList()
+                    + "; đến Kafka: " + samples.toKafka().stream().map(n -> n / 1_000_000).toList());
+        }
         Stats fresh = Stats.of(samples.total()), toKafka = Stats.of(samples.toKafka());
         pool.shutdown();
 
@@ -138,8 +149,9 @@ final class Bench {
         commandResult = result;
         livePlans = plans;
         report.add("3", "Freshness: committed (201) → visible in monitoring read model, under the load of 2",
-                f("p50 %.0f ms, **p99 %.0f ms**, max %.0f ms (%d samples); of which on Kafka after p50 %.0f ms, p99 %.0f ms",
-                        fresh.ms(50), fresh.ms(99), fresh.maxMs(), fresh.count(), toKafka.ms(50), toKafka.ms(99)),
+                f("p50 %.0f ms, p90 %.0f ms, **p99 %.0f ms**, max %.0f ms (%d samples); of which on Kafka after p50 %.0f ms, "
+                                + "p90 %.0f ms, p99 %.0f ms", fresh.ms(50), fresh.ms(90), fresh.ms(99), fresh.maxMs(), fresh.count(),
+                        toKafka.ms(50), toKafka.ms(90), toKafka.ms(99)),
                 "p99 ≤ 1 s", fresh.count() > 0 && fresh.ms(99) <= 1000);
         InProcessLoad.measure(system, api, plans, size.httpCommands(), baseline, report);
     }

@@ -34,6 +34,8 @@ final class FreshnessProbe {
     private final String planId;
     private final String itemId;
     private final String monitorToken;
+    /** The next sample's number: each a day later than the last, across runs (warm-up, then measurement). */
+    private int next;
 
     FreshnessProbe(BenchSystem system, Api api, String planId, String itemId, String monitorToken) {
         this.system = system;
@@ -43,7 +45,7 @@ final class FreshnessProbe {
         this.monitorToken = monitorToken;
     }
 
-    /** Samples until the load is over (at least 3; at most 250), one at a time. */
+    /** Samples until the load is over (at least 3; at most 250 per run), one at a time. */
     Samples run(List<? extends Future<?>> load) throws Exception {
         Map<String, Long> onKafka = new ConcurrentHashMap<>();
         List<Long> total = new ArrayList<>(), toKafka = new ArrayList<>();
@@ -52,7 +54,8 @@ final class FreshnessProbe {
         try (Tail tail = new Tail(onKafka)) {
             BooleanSupplier loadRunning = () -> load.stream().anyMatch(f -> !f.isDone());
             // Each sample a later effective date (a record for an earlier date would not change what is shown).
-            for (int k = 0; k < 250 && (total.size() < 3 || loadRunning.getAsBoolean()); k++) {
+            for (int n = 0; n < 250 && (total.size() < 3 || loadRunning.getAsBoolean()); n++) {
+                int k = next++;
                 LocalDate day = LocalDate.of(2023, 9, 5).plusDays(k);
                 int percent = 1 + k % 99;
                 String marker = "Mẫu đo độ tươi " + k;

@@ -94,7 +94,8 @@ final class Report {
             1,000 schools in the province); it needs about half an hour and ≈ 15 GB of disk. `--only 2,4`
             runs some of the measurements (the baseline always runs) to try a change; the table above is a full run.
             The services run as `./caitien` runs them; `CAITIEN_SERVICE_JVM_OPTS` adds JVM options (a profiler;
-            `{service}` in them becomes the service's name, e.g. `-XX:StartFlightRecording=filename=/tmp/{service}.jfr`).
+            `{service}` in them becomes the service's name, e.g. `-XX:StartFlightRecording=filename=/tmp/{service}.jfr`);
+            `CAITIEN_BENCH_JAVA_OPTS=-Dcaitien.bench.samples=true` prints every freshness sample in order.
 
             1. **Baseline.** A table of exactly plan-service's `domain_event_entry` shape and indexes (Flyway V1) in
                a scratch schema `bench_scratch` of the same PostgreSQL. 16 connections; each transaction appends one
@@ -105,7 +106,10 @@ final class Report {
                real criteria of the school's framework, ApprovePlan), then 16 client threads, each owning its own
                plans (as each school's team records on its own plan), send RecordProgress bodies from the synthetic
                year back to back over HTTP/1.1 with a bearer token (MONITOR of the school). Commands/s = 201 answers /
-               wall time; latency per request at the client. Anything but 201 is counted and reported.
+               wall time; latency per request at the client. Anything but 201 is counted and reported. First a
+               warm-up of a tenth as many commands (at least 32; the freshness probe of 3 runs during it too) is
+               sent and not counted: the services' first requests run interpreted code, and in earlier runs the
+               backlog of those first seconds made the first freshness samples 3–10 s.
                **2b** sends the same kind of load from 16 threads inside plan-service's JVM through its command
                gateway (`POST /api/admin/bench/record-progress`, present only with the `bench` profile the harness
                starts plan-service with): the difference to 2 is what HTTP, JSON and token checks cost.
