@@ -326,6 +326,9 @@ final class Bench {
                 f("**%,.0f rows/s = %.0f%%** of empty (%,.0f rows/s); p99 %.1f ms (bulk load %,.0f rows/s)",
                         large.perSecond(), ratio * 100, empty.perSecond(), large.latency().ms(99),
                         size.largeStore() / loadSeconds), "≥ 80% of empty", ratio >= 0.8);
+        try (Connection c = system.connect(null)) {
+            EventRows.dropScratch(c);
+        }
         if (commandResult == null) return;
         log(f("(5b) Nạp %,d sự kiện vào kho sự kiện của plan-service, rồi lặp lại tải của (2)…", size.largeStore()));
         long stored;

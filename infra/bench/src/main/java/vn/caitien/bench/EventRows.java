@@ -57,6 +57,13 @@ final class EventRows {
         }
     }
 
+    /** Gives the scratch table's disk back (a large run needs room for one large table at a time). */
+    static void dropScratch(Connection c) throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + SCHEMA + " cascade");
+        }
+    }
+
     static void truncate(Connection c) throws Exception {
         try (Statement s = c.createStatement()) {
             s.execute("truncate " + SCHEMA + ".domain_event_entry restart identity");

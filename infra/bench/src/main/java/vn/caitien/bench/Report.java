@@ -91,7 +91,8 @@ final class Report {
             Sizes (`--size tiny|small|medium|large`, in `infra/bench/.../Size.java`): schools injected as events,
             of which in the measured province; RecordProgress commands; rows per append measurement; rows in the
             large store. `large` is the issue's size (≈ 1,000,000 events replayed, 10,000,000 rows stored,
-            1,000 schools in the province); it needs about half an hour and ≈ 15 GB of disk. `--only 2,4`
+            1,000 schools in the province); it needs about half an hour and ≈ 25 GB of disk (the work directory
+            `target/bench` is kept after the run; delete it when done). `--only 2,4`
             runs some of the measurements (the baseline always runs) to try a change; the table above is a full run.
             The services run as `./caitien` runs them; `CAITIEN_SERVICE_JVM_OPTS` adds JVM options (a profiler;
             `{service}` in them becomes the service's name, e.g. `-XX:StartFlightRecording=filename=/tmp/{service}.jfr`);

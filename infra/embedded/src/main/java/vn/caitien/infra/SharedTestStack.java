@@ -26,11 +26,27 @@ public final class SharedTestStack {
             try {
                 Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "stack-");
                 stack = EmbeddedStack.start(new StackSettings(dir, 0, 0));
+                // Each test JVM's database and broker take hundreds of MB; kept only when asked for.
+                if (!Boolean.getBoolean("caitien.test-stack.keep")) {
+                    EmbeddedStack started = stack;
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        started.close();
+                        deleteQuietly(dir);
+                    }, "test-stack-cleanup"));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return stack;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Left for the next clean build.
+        }
     }
 
     public static synchronized StandInIssuer issuer() {
