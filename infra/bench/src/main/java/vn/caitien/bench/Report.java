@@ -119,7 +119,8 @@ final class Report {
                `GET /api/plans/{id}/progress` every 10 ms until the item shows that record. This crosses the store,
                the Kafka publisher, Kafka and monitoring's projection; the 10 ms poll adds up to 10 ms. A consumer
                tailing the topic notes when each probe record arrives, which splits the figure into store → Kafka
-               and Kafka → read model.
+               and Kafka → read model. One sample at a time, 50 ms apart, at least 3 and at most 250 (at `large`
+               the 250 cover about the first half of the load).
             4. **Rebuild.** The synthetic schools' plans of a year (PlanCreated, items, approval, progress over the
                year, the three reports, some late or missing) are produced straight onto `caitien.plan.events` as
                CloudEvents (the wire format, docs/events.md), beside the events of 2 and 3; both read services consume
@@ -128,7 +129,10 @@ final class Report {
                `GET /api/admin/rebuild` until DONE: events/s = events replayed / (finishedAt − startedAt) as the
                service reports them.
             5. **Large store.** The scratch table of 1 is bulk-loaded server-side (INSERT … SELECT generate_series,
-               same row shape and size) to the size's row count, ANALYZEd, and the append of 1 is repeated.
+               same row shape and size) to the size's row count, then VACUUM (ANALYZE) and CHECKPOINT, so the
+               figure is that of a store this size in service rather than seconds after a load (autovacuum's pass
+               over ten million new rows, and the load's dirty pages, would otherwise run during the
+               measurement: 70% in the first large run), and the append of 1 is repeated.
                **5b** then bulk-loads as many events of made-up plans into plan-service's own
                `plan.domain_event_entry` (negative global indexes, so the running publisher never reads them) and
                repeats the load of 2 over HTTP on the same plans: commands/s against 2's.
