@@ -60,7 +60,7 @@ public class QueuedWrites {
         if (batch == null) {
             List<String> ids = batching.getMessages().stream().map(EventMessage::getIdentifier).distinct().toList();
             batch = new Batch(processorName, ids, ids.stream().anyMatch(suspects::contains));
-            if (!batch.careful) batch.applied.addAll(alreadyApplied(ids, processorName));
+            if (!batch.careful) batch.appliedBefore.addAll(alreadyApplied(ids, processorName));
             TransactionSynchronizationManager.bindResource(KEY, batch);
             TransactionSynchronizationManager.registerSynchronization(batch);
         }
@@ -81,8 +81,8 @@ public class QueuedWrites {
         private final boolean careful;
         private final List<String> statements = new ArrayList<>();
         private final List<Object[]> arguments = new ArrayList<>();
-        /** Applied before this batch, or by it so far. */
-        private final Set<String> applied = new HashSet<>();
+        /** Applied before this batch. */
+        private final Set<String> appliedBefore = new HashSet<>();
         /** Applied by this batch: the marks it writes. */
         private final Set<String> marks = new LinkedHashSet<>();
 
@@ -94,9 +94,7 @@ public class QueuedWrites {
 
         /** Whether the event is new to the processor; it then counts as applied unless {@link #undo} says otherwise. */
         boolean claim(String eventId) {
-            if (!applied.add(eventId)) return false;
-            marks.add(eventId);
-            return true;
+            return !appliedBefore.contains(eventId) && marks.add(eventId);
         }
 
         int size() { return statements.size(); }
@@ -105,7 +103,6 @@ public class QueuedWrites {
         void undo(String eventId, int from) {
             statements.subList(from, statements.size()).clear();
             arguments.subList(from, arguments.size()).clear();
-            applied.remove(eventId);
             marks.remove(eventId);
         }
 
