@@ -1,5 +1,7 @@
 package vn.caitien.planservice.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,7 +10,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,12 +37,12 @@ import java.util.Optional;
  */
 public class BodyLimitFilter extends OncePerRequestFilter {
     static final String TYPE = "request-too-large";
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
     private final BodyLimits limits;
-    private final ObjectMapper json;
 
-    public BodyLimitFilter(BodyLimits limits, ObjectMapper json) {
+    public BodyLimitFilter(BodyLimits limits) {
         this.limits = limits;
-        this.json = json;
     }
 
     @Override
@@ -58,22 +63,32 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    /**
-     * 413 problem+json; the connection is closed, so the rest of the body is never read. The length is
-     * given, so the client has the whole answer even while it is still sending when the connection closes.
-     */
-    private void refuse(HttpServletResponse response, long limit) throws IOException {
-        byte[] body = json.writeValueAsBytes(problem(limit));
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setHeader(HttpHeaders.CONNECTION, "close");
-        response.setContentType("application/problem+json;charset=UTF-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+    /** 413 problem+json, see {@link #answer}. */
+    private static void refuse(HttpServletResponse response, long limit) throws IOException {
+        ResponseEntity<byte[]> answer = answer(limit);
+        response.setStatus(answer.getStatusCode().value());
+        answer.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+        response.getOutputStream().write(answer.getBody());
         response.flushBuffer();
     }
 
-    /** The answer to a body over {@code limit} bytes, also given by ProblemHandler when a converter met it. */
-    public static ProblemDetail problem(long limit) {
+    /**
+     * The answer to a body over {@code limit} bytes (also given by ProblemHandler when a message converter
+     * met it): 413 problem+json, and the connection is closed, so the rest of the body is never read. It is
+     * written whole, with its length: a client still sending when the connection closes has all of it.
+     */
+    public static ResponseEntity<byte[]> answer(long limit) {
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(problem(limit));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).contentLength(body.length).body(body);
+    }
+
+    private static ProblemDetail problem(long limit) {
         String detail = "Nội dung gửi lên vượt giới hạn " + size(limit) + "; hãy gửi ít dữ liệu hơn";
         ProblemDetail problem = ProblemHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE, TYPE, "Nội dung yêu cầu quá lớn",
                 detail, List.of(new FieldError("body", detail)));

@@ -156,13 +156,10 @@ public class ProblemHandler {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<?> unreadable(HttpMessageNotReadableException e) {
         // The body limit's refusal reaches here wrapped by the message converter; it is a 413, not bad JSON.
-        // (Tomcat closes the connection after a 413 itself, and sends the answer chunked, so it arrives whole.)
         Optional<BodyTooLarge> tooLarge = BodyTooLarge.in(e);
-        if (tooLarge.isPresent()) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(BodyLimitFilter.problem(tooLarge.get().limit()));
-        }
+        if (tooLarge.isPresent()) return BodyLimitFilter.answer(tooLarge.get().limit());
         return ResponseEntity.badRequest().body(unreadableJson(e));
     }
 

@@ -67,7 +67,7 @@ final class PackageScan {
         int depth = 0;
         XMLStreamReader xml = null;
         try {
-            xml = XML.createXMLStreamReader(in);
+            xml = XML.createXMLStreamReader(new Counted(in));
             while (xml.hasNext()) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
@@ -121,9 +121,21 @@ final class PackageScan {
         return i < n && head[i] == '<';
     }
 
-    /** The current zip entry as a stream POI-independent readers may close; counts the XML bytes read. */
-    private final class Unclosable extends FilterInputStream {
+    /** The current zip entry, left open when a reader closes it: the archive goes on with the next entry. */
+    private static final class Unclosable extends FilterInputStream {
         Unclosable(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the archive stream stays open for the next entry
+        }
+    }
+
+    /** An XML part as the parser reads it, its bytes counted against the limit for the whole file. */
+    private final class Counted extends FilterInputStream {
+        Counted(InputStream in) {
             super(in);
         }
 
@@ -147,11 +159,6 @@ final class PackageScan {
                 throw UnreadableFile.overLimit("Nội dung tệp khi giải nén vượt " + limits.maxXmlBytes() / (1024 * 1024)
                         + " MB; một kế hoạch cải tiến không lớn như vậy", null, null);
             }
-        }
-
-        @Override
-        public void close() {
-            // the archive stream stays open for the next entry
         }
     }
 }
