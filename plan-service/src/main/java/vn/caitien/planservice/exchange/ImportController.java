@@ -35,10 +35,12 @@ import java.util.Map;
 public class ImportController {
     private final PlanImporter importer;
     private final PlanGuard guard;
+    private final UploadLimits limits;
 
-    public ImportController(PlanImporter importer, PlanGuard guard) {
+    ImportController(PlanImporter importer, PlanGuard guard, UploadLimits limits) {
         this.importer = importer;
         this.guard = guard;
+        this.limits = limits;
     }
 
     @PostMapping("/import")
@@ -56,7 +58,7 @@ public class ImportController {
             @Parameter(description = "Mã trường; để trống là trường của người nhập") @RequestParam(required = false) String schoolCode)
             throws IOException {
         String school = guard.schoolOfNewPlan(schoolCode, ImportHints.path(managingUnit));
-        if (file.getSize() > UploadLimits.MAX_FILE.toBytes()) throw tooLarge();
+        if (file.getSize() > limits.maxFileBytes()) throw limits.fileTooLarge();
         SchoolYear year = null;
         if (schoolYear != null && !schoolYear.isBlank()) {
             try {
@@ -66,8 +68,11 @@ public class ImportController {
             }
         }
         ImportHints hints = new ImportHints(ImportHints.path(managingUnit), documentNumber, frameworkId, year);
-        ImportResponse response = importer.importFile(file.getBytes(), file.getOriginalFilename(),
-                new PlanImporter.Options(dryRun, approve, force, hints, school));
+        ImportResponse response;
+        try (UploadLimits.Turn turn = limits.turn()) {
+            response = importer.importFile(file.getBytes(), file.getOriginalFilename(),
+                    new PlanImporter.Options(dryRun, approve, force, hints, school));
+        }
         if (!response.created()) return ResponseEntity.ok(response);
         return ResponseEntity.created(URI.create("/api/plans/" + response.planId())).body(response);
     }
@@ -75,7 +80,8 @@ public class ImportController {
     @ExceptionHandler(UnreadableFile.class)
     ProblemDetail unreadable(UnreadableFile e) {
         UnreadableFile.Reason reason = e.reason();
-        return ExchangeProblems.problem(reason.status(), reason.type(), reason.title(), e.getMessage(), "file", Map.of());
+        return ExchangeProblems.problem(reason.status(), reason.type(), reason.title(), e.getMessage(), "file",
+                e.diagnostics().isEmpty() ? Map.of() : Map.of("diagnostics", e.diagnostics()));
     }
 
     @ExceptionHandler(ImportRefused.class)
@@ -85,7 +91,7 @@ public class ImportController {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e) {
-        return refused(tooLarge());
+        return refused(limits.fileTooLarge());
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
@@ -101,13 +107,9 @@ public class ImportController {
             return ExchangeProblems.problem(415, "import-not-multipart", "Kiểu nội dung không được hỗ trợ",
                     "Hãy gửi multipart/form-data với tệp trong trường “file”", "file", Map.of());
         }
+        // Spring's message is English and names the parser's exception classes: it is not shown.
         return ExchangeProblems.problem(400, "import-bad-upload", "Không đọc được dữ liệu tải lên",
-                "Dữ liệu multipart/form-data không hợp lệ: " + e.getMessage(), "file", Map.of());
-    }
-
-    private static ImportRefused tooLarge() {
-        return new ImportRefused(413, "import-file-too-large", "Tệp quá lớn",
-                "Tệp kế hoạch tối đa " + UploadLimits.MAX_FILE.toMegabytes() + " MB", "file",
-                Map.of("maxBytes", UploadLimits.MAX_FILE.toBytes()));
+                "Dữ liệu multipart/form-data không hợp lệ hoặc bị cắt ngang; hãy gửi lại tệp trong trường “file”",
+                "file", Map.of());
     }
 }

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 
-/** Which plan each imported file became, by the SHA-256 of its bytes (table plan_import, V3). */
+/**
+ * Which plan each imported file became, by the SHA-256 of its bytes (table plan_import, V3); looked up
+ * per school, through plan-service's view of the plan (plan_view.school_code).
+ */
 @Repository
 class ImportRegistry {
     private final JdbcTemplate jdbc;
@@ -37,10 +40,14 @@ class ImportRegistry {
         jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, key);
     }
 
-    /** The first plan created from this file, if any. */
-    Optional<String> planFor(String hash) {
-        return jdbc.query("select plan_id from plan_import where content_hash = ? order by imported_at limit 1",
-                (rs, n) -> rs.getString(1), hash).stream().findFirst();
+    /**
+     * The first plan this school created from this file, if any. Another school's plan from the same
+     * file is none of this school's business: it is neither a duplicate nor named.
+     */
+    Optional<String> planFor(String hash, String schoolCode) {
+        return jdbc.query("select i.plan_id from plan_import i join plan_view v on v.plan_id = i.plan_id "
+                        + "where i.content_hash = ? and v.school_code = ? order by i.imported_at limit 1",
+                (rs, n) -> rs.getString(1), hash, schoolCode).stream().findFirst();
     }
 
     void record(String hash, String planId, String fileName, String format, Instant at) {

@@ -42,6 +42,7 @@ public class PlanImporter {
     private final CommandDrafts drafts;
     private final TransactionTemplate transactions;
     private final FrameworkCatalog catalog;
+    private final UploadLimits limits;
     private final Clock clock;
 
     /**
@@ -52,20 +53,21 @@ public class PlanImporter {
     }
 
     PlanImporter(CommandSender commands, ImportRegistry registry, CommandDrafts drafts, TransactionTemplate transactions,
-                 FrameworkCatalog catalog, Clock clock) {
+                 FrameworkCatalog catalog, UploadLimits limits, Clock clock) {
         this.commands = commands;
         this.registry = registry;
         this.drafts = drafts;
         this.transactions = transactions;
         this.catalog = catalog;
+        this.limits = limits;
         this.clock = clock;
     }
 
     ImportResponse importFile(byte[] bytes, String fileName, Options options) {
-        ParsedPlan parsed = drafts.check(PlanParser.parse(bytes, options.hints(), catalog));
+        ParsedPlan parsed = drafts.check(PlanParser.parse(bytes, options.hints(), catalog, limits.read()));
         String hash = ImportRegistry.sha256(bytes);
         if (options.dryRun()) {
-            Optional<String> existing = registry.planFor(hash);
+            Optional<String> existing = registry.planFor(hash, options.schoolCode());
             List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
             existing.ifPresent(id -> {
                 Diagnostics note = new Diagnostics();
@@ -78,7 +80,7 @@ public class PlanImporter {
         if (parsed.blocked()) throw blocked(parsed);
         ImportResponse response = transactions.execute(status -> {
             registry.lock(hash);
-            Optional<String> existing = registry.planFor(hash);
+            Optional<String> existing = registry.planFor(hash, options.schoolCode());
             if (existing.isPresent() && !options.force()) throw ImportRefused.duplicate(existing.get());
             PlanId planId = PlanId.random();
             commands.send(drafts.createPlan(parsed.header(), planId, options.schoolCode()));

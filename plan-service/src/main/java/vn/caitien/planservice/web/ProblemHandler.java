@@ -39,6 +39,7 @@ import vn.caitien.planservice.plan.PlanRejected;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -155,7 +156,14 @@ public class ProblemHandler {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<?> unreadable(HttpMessageNotReadableException e) {
+        // The body limit's refusal reaches here wrapped by the message converter; it is a 413, not bad JSON.
+        Optional<BodyTooLarge> tooLarge = BodyTooLarge.in(e);
+        if (tooLarge.isPresent()) return BodyLimitFilter.answer(tooLarge.get().limit());
+        return ResponseEntity.badRequest().body(unreadableJson(e));
+    }
+
+    private static ProblemDetail unreadableJson(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = fieldPath(mapping);
             String message = fieldMessage(mapping);

@@ -183,6 +183,31 @@ class ImportApiTest extends ExchangeApiSupport {
         assertThat(forced.body().get("existingPlanId").asText()).isEqualTo(existing);
     }
 
+    /** A school learns nothing of another school's plans: not that its file was imported, nor the plan's id. */
+    @Test
+    void anotherSchoolsPlanFromTheSameFileIsNeverNamed() throws Exception {
+        byte[] file = sample(LE_DINH_CHINH);
+        Response ldc = upload("ldc.docx", file, HCM_Q10 + "&force=true", Tokens.principal(Tokens.LDC));
+        assertThat(ldc.status()).as(ldc.body().toString()).isEqualTo(201);
+        List<String> ldcPlans = jdbc.queryForList("select plan_id from plan_import where content_hash = ?", String.class,
+                ImportRegistry.sha256(file));
+        assertThat(ldcPlans).contains(ldc.body().get("planId").asText());
+
+        Response preview = upload("ldc.docx", file, "dryRun=true", Tokens.principal(Tokens.TUOI_HONG));
+        assertThat(preview.status()).as(preview.body().toString()).isEqualTo(200);
+        assertThat(preview.body().has("existingPlanId")).isFalse();
+        assertThat(fields(preview.body())).doesNotContain("file");
+        Response imported = upload("ldc.docx", file, "", Tokens.principal(Tokens.TUOI_HONG));
+        assertThat(imported.status()).as(imported.body().toString()).isNotEqualTo(409);
+        for (String id : ldcPlans) {
+            assertThat(new String(preview.bytes(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(id);
+            assertThat(new String(imported.bytes(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(id);
+        }
+        // The school that imported it is still told.
+        Response own = upload("ldc.docx", file, "dryRun=true", Tokens.principal(Tokens.LDC));
+        assertThat(ldcPlans).contains(own.body().get("existingPlanId").asText());
+    }
+
     @Test
     void skipsOnlyTheRowsThePlanWouldRefuse() throws Exception {
         byte[] docx = TestDocuments.primaryPlan(List.of(

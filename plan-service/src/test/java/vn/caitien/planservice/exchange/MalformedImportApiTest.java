@@ -1,10 +1,17 @@
 package vn.caitien.planservice.exchange;
 
 import org.junit.jupiter.api.Test;
+import vn.caitien.planservice.hostile.HostileFiles;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +59,56 @@ class MalformedImportApiTest extends ExchangeApiSupport {
         assertProblem(r, 413, "file");
         assertThat(r.body().get("type").asText()).endsWith("/import-archive-too-large");
         assertThat(events()).isEqualTo(before);
+    }
+
+    /**
+     * Broken files and uploads: every answer is Vietnamese, and no parser message (English, naming Java
+     * classes such as org.apache.poi…Exception or java.util.zip.ZipException) reaches the user.
+     */
+    @Test
+    void explainsBrokenFilesInVietnameseWithoutJavaClassNames() throws Exception {
+        byte[] sample = SampleParseTest.sample(SampleParseTest.LE_DINH_CHINH);
+        Map<String, byte[]> withoutTypes = new LinkedHashMap<>(HostileFiles.entries(sample));
+        withoutTypes.remove("[Content_Types].xml");
+        Map<String, byte[]> brokenXml = new LinkedHashMap<>(HostileFiles.entries(sample));
+        brokenXml.put("word/document.xml", "<w:document><w:body><w:p>".getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> wrongRoot = new LinkedHashMap<>(HostileFiles.entries(sample));
+        wrongRoot.put("word/document.xml", "<?xml version=\"1.0\"?><bang/>".getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("no-content-types.docx", HostileFiles.archive(withoutTypes));
+        files.put("broken-xml.docx", HostileFiles.archive(brokenXml));
+        files.put("wrong-root.docx", HostileFiles.archive(wrongRoot));
+        files.put("truncated.docx", Arrays.copyOf(sample, sample.length / 2));
+        long before = events();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Response r = upload(file.getKey(), file.getValue(), "dryRun=true");
+            assertThat(r.status()).as(file.getKey() + " " + r.body()).isBetween(400, 499);
+            assertVietnameseOnly(file.getKey(), r);
+        }
+        String boundary = "----x";
+        byte[] cut = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.docx\"\r\n\r\nPK")
+                .getBytes(StandardCharsets.UTF_8);
+        Response truncated = send(HttpRequest.newBuilder(uri("/api/plans/import"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(cut)).build());
+        assertProblem(truncated, 400, "file");
+        assertVietnameseOnly("truncated multipart", truncated);
+        assertThat(events()).isEqualTo(before);
+    }
+
+    private static final Pattern JAVA_NAMES = Pattern.compile("(?i)exception|\\berror\\b|org\\.apache|java\\.|javax\\.|"
+            + "com\\.ctc|xmlbeans|\\[M\\d");
+    private static final Pattern VIETNAMESE = Pattern.compile("[ạảãáàâăđêôơưếềểễệốồổỗộớờởỡợứừửữựíìỉĩịéèẻẽẹóòỏõọúùủũụýỳỷỹỵ]");
+
+    private static void assertVietnameseOnly(String what, Response r) {
+        assertThat(r.contentType()).as(what).startsWith("application/problem+json");
+        List<String> texts = new ArrayList<>(List.of(r.body().path("title").asText(), r.body().path("detail").asText()));
+        r.body().path("errors").forEach(e -> texts.add(e.path("message").asText()));
+        r.body().path("diagnostics").forEach(d -> texts.add(d.path("message").asText()));
+        for (String text : texts) {
+            assertThat(JAVA_NAMES.matcher(text).find()).as(what + ": " + text).isFalse();
+            assertThat(VIETNAMESE.matcher(text.toLowerCase()).find()).as(what + ": " + text).isTrue();
+        }
     }
 
     @Test

@@ -2,8 +2,8 @@ package vn.caitien.planservice.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import vn.caitien.planservice.hostile.HostileFiles;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * POST /api/plans/import with hostile uploads: random bytes, truncated and bit-flipped archives, a zip
@@ -32,25 +29,9 @@ class ImportFuzzTest extends FuzzSupport {
         }
     }
 
-    static Map<String, byte[]> entries(byte[] zip) throws IOException {
-        Map<String, byte[]> all = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) all.put(e.getName(), in.readAllBytes());
-        }
-        return all;
-    }
+    static Map<String, byte[]> entries(byte[] zip) { return HostileFiles.entries(zip); }
 
-    static byte[] zip(Map<String, byte[]> entries) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
-    }
+    static byte[] zip(Map<String, byte[]> entries) { return HostileFiles.archive(entries); }
 
     private static String xmlEscape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");

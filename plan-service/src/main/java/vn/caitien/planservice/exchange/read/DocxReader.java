@@ -28,14 +28,14 @@ import java.util.Optional;
  * Reads a Word plan: the body's paragraphs and tables in order. The plan table is the first table
  * with a plan header; tables right after it with the same number of columns continue it (a table
  * split at a page break). Other tables (the two-column header, the signature block) are read as
- * lines, cell by cell.
+ * lines, cell by cell. {@link PackageScan} has bounded rows, cells, spans and nesting beforehand.
  */
 final class DocxReader {
 
     private DocxReader() {
     }
 
-    static SourceDocument read(byte[] bytes) throws IOException {
+    static SourceDocument read(byte[] bytes, ReadLimits.Deadline deadline) throws IOException {
         try (XWPFDocument doc = new XWPFDocument(ZipGuard.open(bytes))) {
             List<String> before = new ArrayList<>();
             List<String> after = new ArrayList<>();
@@ -44,8 +44,9 @@ final class DocxReader {
             boolean inTable = false;
             boolean done = false;
             for (IBodyElement element : doc.getBodyElements()) {
+                deadline.check();
                 if (element instanceof XWPFTable table) {
-                    List<Row> grid = grid(table, planRows.size());
+                    List<Row> grid = grid(table, planRows.size(), deadline);
                     SourceTable candidate = new SourceTable(grid, 1);
                     if (!done && !inTable && TableLayout.detect(candidate).isPresent()) {
                         planRows.addAll(grid);
@@ -78,10 +79,11 @@ final class DocxReader {
     }
 
     /** The table as a grid; {@code firstNumber} rows precede it in the plan table (a continuation). */
-    private static List<Row> grid(XWPFTable table, int firstNumber) {
+    private static List<Row> grid(XWPFTable table, int firstNumber, ReadLimits.Deadline deadline) {
         List<Row> rows = new ArrayList<>();
         List<Cell> previous = List.of();
         for (XWPFTableRow row : table.getRows()) {
+            deadline.check();
             int number = firstNumber + rows.size() + 1;
             List<Cell> cells = new ArrayList<>();
             for (int i = 0; i < gridBefore(row); i++) cells.add(Cell.EMPTY);

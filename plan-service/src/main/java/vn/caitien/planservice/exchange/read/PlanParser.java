@@ -18,7 +18,11 @@ public final class PlanParser {
     }
 
     public static ParsedPlan parse(byte[] bytes, ImportHints hints, FrameworkCatalog catalog) {
-        return parse(DocumentReader.read(bytes), hints, catalog);
+        return parse(bytes, hints, catalog, ReadLimits.DEFAULTS);
+    }
+
+    public static ParsedPlan parse(byte[] bytes, ImportHints hints, FrameworkCatalog catalog, ReadLimits limits) {
+        return parse(DocumentReader.read(bytes, limits), hints, catalog);
     }
 
     public static ParsedPlan parse(SourceDocument doc, ImportHints hints, FrameworkCatalog catalog) {

@@ -23,7 +23,8 @@ import java.util.Map;
  * Reads an Excel plan: the first sheet with a plan header row. Rows above the header are the
  * document header, read row by row; the table runs to the first empty row, and what follows is the
  * signature block. Merged regions are expanded like Word's merged cells. Sheet row and column
- * numbers are kept so diagnostics point at the cells Excel shows.
+ * numbers are kept so diagnostics point at the cells Excel shows. {@link PackageScan} has bounded the
+ * rows, cells and merged regions (and the cells they cover) beforehand.
  */
 final class XlsxReader {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d/M/yyyy");
@@ -31,7 +32,7 @@ final class XlsxReader {
     private XlsxReader() {
     }
 
-    static SourceDocument read(byte[] bytes) throws IOException {
+    static SourceDocument read(byte[] bytes, ReadLimits.Deadline deadline) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(ZipGuard.open(bytes))) {
             DataFormatter formatter = new DataFormatter();
             formatter.setUseCachedValuesForFormulaCells(true);
@@ -39,7 +40,7 @@ final class XlsxReader {
                 Map<Long, CellRangeAddress> merges = merges(sheet);
                 for (int r = sheet.getFirstRowNum(); r <= Math.min(sheet.getLastRowNum(), 60); r++) {
                     if (r < 0 || !TableLayout.isHeaderRow(texts(sheet.getRow(r), formatter))) continue;
-                    return document(sheet, r, merges, formatter, properties(workbook));
+                    return document(sheet, r, merges, formatter, properties(workbook), deadline);
                 }
             }
             throw new UnreadableFile(Reason.NO_PLAN_TABLE,
@@ -48,7 +49,8 @@ final class XlsxReader {
     }
 
     private static SourceDocument document(Sheet sheet, int headerRow, Map<Long, CellRangeAddress> merges,
-                                           DataFormatter formatter, Map<String, String> properties) {
+                                           DataFormatter formatter, Map<String, String> properties,
+                                           ReadLimits.Deadline deadline) {
         Row header = sheet.getRow(headerRow);
         int firstCol = header.getFirstCellNum();
         int lastCol = header.getLastCellNum() - 1;
@@ -58,6 +60,7 @@ final class XlsxReader {
         List<SourceTable.Row> rows = new ArrayList<>();
         int r = headerRow;
         for (; r <= sheet.getLastRowNum(); r++) {
+            deadline.check();
             List<SourceTable.Cell> cells = new ArrayList<>();
             boolean blank = true;
             for (int c = firstCol; c <= lastCol; c++) {

@@ -1,5 +1,6 @@
 package vn.caitien.planservice.exchange.read;
 
+import org.apache.poi.openxml4j.util.ZipInputStreamZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import vn.caitien.planservice.exchange.read.SourceDocument.Format;
 import vn.caitien.planservice.exchange.read.UnreadableFile.Reason;
@@ -32,6 +33,9 @@ public final class ZipGuard {
         ZipSecureFile.setMinInflateRatio(1.0 / MAX_RATIO);
         ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
         ZipSecureFile.setMaxFileCount(MAX_ENTRIES);
+        // POI keeps each part of an archive read from memory in memory; larger parts (pictures) go to a
+        // temporary file instead, so an upload costs at most its XML in memory, which PackageScan bounds.
+        ZipInputStreamZipEntrySource.setThresholdBytesForTempFiles(1024 * 1024);
     }
 
     private ZipGuard() {
@@ -74,7 +78,9 @@ public final class ZipGuard {
         } catch (UnreadableFile e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new UnreadableFile(Reason.CORRUPT, "Tệp nén bị hỏng: " + e.getMessage(), e);
+            // java.util.zip's message is English and technical; the user gets a Vietnamese one.
+            throw new UnreadableFile(Reason.CORRUPT, "Tệp nén bị hỏng, không giải nén được; hãy mở tệp bằng Word/Excel, "
+                    + "lưu lại rồi gửi lại", e);
         }
         if (word) return Format.DOCX;
         if (excel) return Format.XLSX;
