@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import vn.caitien.planservice.Api;
 import vn.caitien.planservice.ApiTestSupport;
 
@@ -11,8 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A command whose event would not fit on the Kafka topic is refused before anything is stored (413
- * problem+json in Vietnamese): stored, it would stop the publisher for every school behind it.
+ * problem+json in Vietnamese): stored, it would stop the publisher for every school behind it. The plan's own
+ * size limits refuse such content far earlier (OversizedPlanTest); they are raised here so that this last
+ * line of defence is still exercised.
  */
+@TestPropertySource(properties = {"caitien.plan.limits.max-list-entries=1000",
+        "caitien.plan.limits.max-command-chars=10000000", "caitien.plan.limits.max-plan-chars=100000000"})
 class OversizedCommandTest extends ApiTestSupport {
     @LocalServerPort
     int port;
