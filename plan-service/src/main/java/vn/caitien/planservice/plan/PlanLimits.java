@@ -3,6 +3,7 @@ package vn.caitien.planservice.plan;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
+import vn.caitien.api.plan.ContentLimits;
 
 import java.text.NumberFormat;
 import java.util.Locale;
@@ -22,16 +23,16 @@ import java.util.function.Consumer;
 public class PlanLimits {
     /** Rows (action items) of one plan. */
     @Min(1)
-    private int maxItems = 200;
+    private int maxItems = ContentLimits.MAX_ITEMS;
     /** Characters of one text field: a cell of the table, a narrative, a reason, a list entry. */
     @Min(1)
-    private int maxFieldChars = 8_000;
+    private int maxFieldChars = ContentLimits.MAX_FIELD_CHARS;
     /** Characters of each of a report's summary, findings and recommendations. */
     @Min(1)
-    private int maxReportTextChars = 16_000;
+    private int maxReportTextChars = ContentLimits.MAX_REPORT_TEXT_CHARS;
     /** Entries of one list: tasks, coordinators, indicators, indicator values, evidence codes, legal bases. */
     @Min(1)
-    private int maxListEntries = 50;
+    private int maxListEntries = ContentLimits.MAX_LIST_ENTRIES;
     /** Characters of all texts of one command: one row, one progress record, one report, the plan's header. */
     @Min(1)
     private int maxCommandChars = 48_000;
