@@ -45,9 +45,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * Its snapshots are its fields as JSON. Change the revision whenever the fields change: snapshots of another
  * revision are then ignored and the plan is replayed from its events.
+ * <p>
+ * Its size is bounded by {@link PlanLimits}: each command's content is judged before it is applied, and the
+ * plan keeps, from its events, how many characters of content it holds ({@code contentChars}).
  */
 @Aggregate(commandTargetResolver = "planTargetResolver", repository = "planRepository")
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Plan {
@@ -59,13 +62,18 @@ public class Plan {
     private final Map<ActionItemId, ActionItemDetails> items = new HashMap<>();
     private final Set<String> progressIds = new HashSet<>();
     private final Map<ReportPeriod, Integer> reportRevisions = new EnumMap<>(ReportPeriod.class);
+    /** Characters of text the plan holds: header, current rows, every progress record, reason and report. */
+    private long contentChars;
 
     protected Plan() {
         // for Axon's event sourcing
     }
 
     @CommandHandler
-    public Plan(CreatePlan command, FrameworkCatalog catalog) {
+    public Plan(CreatePlan command, FrameworkCatalog catalog, PlanLimits limits) {
+        long size = limits.checkContent(PlanContent.header(command.school(), command.frameworkId(),
+                command.documentNumber(), command.issuePlace(), command.legalBases(), command.baseline()));
+        limits.checkPlanSize(0, size);
         PlanRules.checkNewPlan(command, catalog);
         apply(new PlanCreated(command.planId(), command.school(), command.frameworkId(), command.schoolYear(),
                 command.documentNumber(), command.issueDate(), command.issuePlace(), command.legalBases(),
@@ -83,26 +91,35 @@ public class Plan {
     }
 
     @CommandHandler
-    public ActionItemId handle(AddActionItem command, FrameworkCatalog catalog) {
+    public ActionItemId handle(AddActionItem command, FrameworkCatalog catalog, PlanLimits limits) {
         if (items.containsKey(command.itemId())) {
             throw new PlanRejected(Rejection.DUPLICATE_ITEM, "Nội dung " + command.itemId() + " đã có trong kế hoạch");
         }
+        limits.checkRoomForAnItem(items.size());
         ActionItemDetails details = PlanRules.checkDetails(command.details(), framework(catalog));
-        apply(new ActionItemAdded(planId, command.itemId(), details, amendmentReason(command.amendmentReason())));
+        String reason = amendmentReason(command.amendmentReason());
+        limits.checkPlanSize(contentChars, limits.checkContent(PlanContent.item(details, reason)));
+        apply(new ActionItemAdded(planId, command.itemId(), details, reason));
         return command.itemId();
     }
 
     @CommandHandler
-    public void handle(UpdateActionItem command, FrameworkCatalog catalog) {
-        requireItem(command.itemId());
+    public void handle(UpdateActionItem command, FrameworkCatalog catalog, PlanLimits limits) {
+        ActionItemDetails before = requireItem(command.itemId());
         ActionItemDetails details = PlanRules.checkDetails(command.details(), framework(catalog));
-        apply(new ActionItemUpdated(planId, command.itemId(), details, amendmentReason(command.amendmentReason())));
+        String reason = amendmentReason(command.amendmentReason());
+        long size = limits.checkContent(PlanContent.item(details, reason));
+        limits.checkPlanSize(contentChars, size - PlanContent.chars(PlanContent.item(before, null)));
+        apply(new ActionItemUpdated(planId, command.itemId(), details, reason));
     }
 
     @CommandHandler
-    public void handle(RemoveActionItem command) {
-        requireItem(command.itemId());
-        apply(new ActionItemRemoved(planId, command.itemId(), amendmentReason(command.amendmentReason())));
+    public void handle(RemoveActionItem command, PlanLimits limits) {
+        ActionItemDetails before = requireItem(command.itemId());
+        String reason = amendmentReason(command.amendmentReason());
+        long size = limits.checkContent(PlanContent.item(null, reason));
+        limits.checkPlanSize(contentChars, size - PlanContent.chars(PlanContent.item(before, null)));
+        apply(new ActionItemRemoved(planId, command.itemId(), reason));
     }
 
     @CommandHandler
@@ -117,13 +134,15 @@ public class Plan {
     }
 
     @CommandHandler
-    public String handle(RecordProgress command, FrameworkCatalog catalog) {
+    public String handle(RecordProgress command, FrameworkCatalog catalog, PlanLimits limits) {
         requireApproved("ghi nhận tiến độ");
         ActionItemDetails item = requireItem(command.itemId());
         if (progressIds.contains(command.progressId())) {
             throw new PlanRejected(Rejection.DUPLICATE_PROGRESS, "Bản ghi " + command.progressId() + " đã tồn tại");
         }
         PlanRules.checkProgress(command, item, framework(catalog));
+        limits.checkPlanSize(contentChars, limits.checkContent(PlanContent.progress(command.narrative(),
+                command.indicatorValues(), command.evidenceCodes())));
         apply(new ProgressRecorded(planId, command.itemId(), command.progressId(), command.status(),
                 command.percent(), command.indicatorValues(), command.narrative(), command.evidenceCodes(),
                 command.amountSpentToDate(), command.effectiveDate()));
@@ -131,7 +150,7 @@ public class Plan {
     }
 
     @CommandHandler
-    public int handle(SubmitReport command) {
+    public int handle(SubmitReport command, PlanLimits limits) {
         requireApproved("nộp báo cáo giám sát");
         if (command.schoolYear() != null && !command.schoolYear().equals(schoolYear)) {
             throw new PlanRejected(Rejection.WRONG_SCHOOL_YEAR, "Kế hoạch thuộc năm học " + schoolYear
@@ -150,9 +169,12 @@ public class Plan {
         if (command.correction() && isBlank(command.correctionReason())) {
             throw new PlanRejected(Rejection.CORRECTION_REASON_REQUIRED, "Bản đính chính cần nêu lý do");
         }
+        String correctionReason = command.correction() ? command.correctionReason() : null;
+        limits.checkPlanSize(contentChars, limits.checkContent(PlanContent.report(command.summary(),
+                command.findings(), command.recommendations(), correctionReason)));
         int revision = last == null ? 1 : last + 1;
         apply(new ReportSubmitted(planId, command.period(), schoolYear, revision, command.summary(),
-                command.findings(), command.recommendations(), command.correction() ? command.correctionReason() : null,
+                command.findings(), command.recommendations(), correctionReason,
                 command.submittedOn()));
         return revision;
     }
@@ -163,25 +185,47 @@ public class Plan {
         frameworkId = event.frameworkId();
         schoolYear = event.schoolYear();
         status = PlanStatus.DRAFT;
+        contentChars = PlanContent.chars(PlanContent.header(event.school(), event.frameworkId(), event.documentNumber(),
+                event.issuePlace(), event.legalBases(), event.baseline()));
     }
 
     @EventSourcingHandler
-    void on(ActionItemAdded event) { items.put(event.itemId(), event.details()); }
+    void on(ActionItemAdded event) {
+        items.put(event.itemId(), event.details());
+        contentChars += PlanContent.chars(PlanContent.item(event.details(), event.amendmentReason()));
+    }
+
+    /** The row's new content replaces its old one; the reason for the change stays in the plan's history. */
+    @EventSourcingHandler
+    void on(ActionItemUpdated event) {
+        ActionItemDetails before = items.put(event.itemId(), event.details());
+        contentChars += PlanContent.chars(PlanContent.item(event.details(), event.amendmentReason()))
+                - PlanContent.chars(PlanContent.item(before, null));
+    }
 
     @EventSourcingHandler
-    void on(ActionItemUpdated event) { items.put(event.itemId(), event.details()); }
-
-    @EventSourcingHandler
-    void on(ActionItemRemoved event) { items.remove(event.itemId()); }
+    void on(ActionItemRemoved event) {
+        ActionItemDetails before = items.remove(event.itemId());
+        contentChars += PlanContent.chars(PlanContent.item(null, event.amendmentReason()))
+                - PlanContent.chars(PlanContent.item(before, null));
+    }
 
     @EventSourcingHandler
     void on(PlanApproved event) { status = PlanStatus.APPROVED; }
 
     @EventSourcingHandler
-    void on(ProgressRecorded event) { progressIds.add(event.progressId()); }
+    void on(ProgressRecorded event) {
+        progressIds.add(event.progressId());
+        contentChars += PlanContent.chars(PlanContent.progress(event.narrative(), event.indicatorValues(),
+                event.evidenceCodes()));
+    }
 
     @EventSourcingHandler
-    void on(ReportSubmitted event) { reportRevisions.put(event.period(), event.revision()); }
+    void on(ReportSubmitted event) {
+        reportRevisions.put(event.period(), event.revision());
+        contentChars += PlanContent.chars(PlanContent.report(event.summary(), event.findings(),
+                event.recommendations(), event.correctionReason()));
+    }
 
     private Framework framework(FrameworkCatalog catalog) {
         // The framework was checked at creation; a catalogue that lost it is a deployment error.

@@ -2,6 +2,7 @@ package vn.caitien.planservice.plan;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.caitien.api.catalog.FrameworkCatalog;
@@ -9,7 +10,9 @@ import vn.caitien.api.catalog.FrameworkCatalog;
 import java.time.Clock;
 import java.time.ZoneId;
 
+/** The Plan's collaborators: its framework catalogue, its size limits ({@link PlanLimits}), its clock. */
 @Configuration
+@EnableConfigurationProperties(PlanLimits.class)
 public class PlanConfiguration {
     /** Schools work in Vietnam's time zone; "today" for a plan is today in Hà Nội. */
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");

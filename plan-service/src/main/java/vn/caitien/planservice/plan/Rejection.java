@@ -27,7 +27,12 @@ public enum Rejection {
     NOTHING_TO_CORRECT(409, "period", "Kỳ báo cáo này chưa có báo cáo để đính chính"),
     CORRECTION_REASON_REQUIRED(422, "correctionReason", "Cần nêu lý do đính chính báo cáo"),
     WRONG_SCHOOL_YEAR(422, "schoolYear", "Kỳ báo cáo không thuộc năm học của kế hoạch"),
-    EVENT_TOO_LARGE(413, "body", "Nội dung quá lớn để lưu thành một thay đổi của kế hoạch");
+    EVENT_TOO_LARGE(413, "body", "Nội dung quá lớn để lưu thành một thay đổi của kế hoạch"),
+    TEXT_TOO_LONG(422, "body", "Nội dung một trường dài quá giới hạn"),
+    TOO_MANY_ENTRIES(422, "body", "Danh sách có quá nhiều mục"),
+    CONTENT_TOO_LARGE(413, "body", "Nội dung một thay đổi vượt giới hạn"),
+    TOO_MANY_ITEMS(422, "items", "Kế hoạch đã đủ số nội dung cải tiến tối đa"),
+    PLAN_TOO_LARGE(422, "body", "Kế hoạch đã đạt dung lượng tối đa");
 
     private final int status;
     private final String field;

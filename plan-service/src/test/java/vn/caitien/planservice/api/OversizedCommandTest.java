@@ -6,21 +6,39 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.caitien.planservice.Api;
 import vn.caitien.planservice.ApiTestSupport;
+import vn.caitien.planservice.plan.PlanLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A command whose event would not fit on the Kafka topic is refused before anything is stored (413
- * problem+json in Vietnamese): stored, it would stop the publisher for every school behind it.
+ * problem+json in Vietnamese): stored, it would stop the publisher for every school behind it. The plan's own
+ * size limits refuse such content far earlier (OversizedPlanTest); they are raised here so that this last
+ * line of defence is still exercised (in the shared context: a second one would run a second publisher).
  */
 class OversizedCommandTest extends ApiTestSupport {
     @LocalServerPort
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlanLimits limits;
 
     @Test
     void anItemTooLargeForOneEventIsRefusedAndNothingIsStored() throws Exception {
+        int entries = limits.getMaxListEntries();
+        int commandChars = limits.getMaxCommandChars();
+        limits.setMaxListEntries(1_000);
+        limits.setMaxCommandChars(10_000_000);
+        try {
+            refusedByTheEventCap();
+        } finally {
+            limits.setMaxListEntries(entries);
+            limits.setMaxCommandChars(commandChars);
+        }
+    }
+
+    private void refusedByTheEventCap() throws Exception {
         Api api = new Api(port);
         Api.Response created = api.send("POST", "/api/plans", VersionApiTest.PLAN, tokenFor("/api/plans"));
         assertThat(created.status()).isEqualTo(201);

@@ -34,6 +34,7 @@ class PlanDraftingTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Plan.class);
         fixture.registerInjectableResource(FrameworkCatalog.standard());
+        fixture.registerInjectableResource(new PlanLimits());
     }
 
     @Test

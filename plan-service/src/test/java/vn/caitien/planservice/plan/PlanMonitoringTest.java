@@ -34,6 +34,7 @@ class PlanMonitoringTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Plan.class);
         fixture.registerInjectableResource(FrameworkCatalog.standard());
+        fixture.registerInjectableResource(new PlanLimits());
     }
 
     private static RecordProgress progress(String id, ActionItemId item, ProgressStatus status, Integer percent) {

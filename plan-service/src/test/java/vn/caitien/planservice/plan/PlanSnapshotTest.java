@@ -49,9 +49,9 @@ class PlanSnapshotTest extends StoredPlanTestSupport {
         Map<String, Object> row = jdbc.queryForMap("select payload, payload_type, payload_revision from snapshot_event_entry "
                 + "where aggregate_identifier = ?", plan);
         assertThat(row.get("payload_type")).isEqualTo(Plan.class.getName());
-        assertThat(row.get("payload_revision")).isEqualTo("1");
+        assertThat(row.get("payload_revision")).isEqualTo("2");
         Plan fromSnapshot = serializer.deserialize(new SimpleSerializedObject<>((byte[]) row.get("payload"), byte[].class,
-                new SimpleSerializedType(Plan.class.getName(), "1")));
+                new SimpleSerializedType(Plan.class.getName(), "2")));
         Plan fromEvents = replayedFromEvents();
         assertThat(fromSnapshot).usingRecursiveComparison().isEqualTo(fromEvents);
         // And once more through JSON: what a snapshot holds survives being written again.

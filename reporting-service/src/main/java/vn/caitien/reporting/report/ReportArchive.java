@@ -32,6 +32,14 @@ public class ReportArchive {
                 (Object) planIds.toArray(String[]::new));
     }
 
+    /** The number of the given revision, or of the latest when {@code revision} is null, if it was submitted. */
+    public Optional<Integer> revisionNumber(String planId, String period, Integer revision) {
+        return jdbc.query("""
+                select revision from report_snapshot where plan_id = ? and period = ?
+                  and (?::int is null or revision = ?::int) order by revision desc limit 1""",
+                (rs, n) -> rs.getInt(1), planId, period, revision, revision).stream().findFirst();
+    }
+
     /** The given revision, or the latest when {@code revision} is null. */
     public Optional<MonitoringReport> report(String planId, String period, Integer revision) {
         return jdbc.query("""

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.caitien.reporting.TestStack;
+import vn.caitien.reporting.render.SlowRenders;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false) // the Prometheus endpoint, as in production
+@Import(SlowRenders.class) // renders a test holds wait (timeout path); all others render as in production
 abstract class ApiTestSupport {
     static final ObjectMapper JSON = new ObjectMapper();
     private static TestPlans.Plan leDinhChinh;
