@@ -46,7 +46,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Its snapshots are its fields as JSON. Change the revision whenever the fields change: snapshots of another
  * revision are then ignored and the plan is replayed from its events.
  */
-@Aggregate(commandTargetResolver = "planTargetResolver", repository = "planRepository")
+@Aggregate(commandTargetResolver = "planTargetResolver", repository = "planRepository",
+        snapshotFilter = "planSnapshotFilter")
 @Revision("1")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
