@@ -14,6 +14,7 @@ import vn.caitien.api.chain.ChainCheckpoint;
 import vn.caitien.api.chain.ChainKeys;
 import vn.caitien.api.chain.TopicSeal;
 import vn.caitien.api.wire.WireJson;
+import vn.caitien.planservice.PlanBodies;
 import vn.caitien.planservice.TestStack;
 
 import java.net.http.HttpResponse;
@@ -36,9 +37,6 @@ import static org.awaitility.Awaitility.await;
  * anchors its plan first, as the periodic checkpoint or a report submission would.
  */
 class ChainAnchorApiTest extends ChainTestSupport {
-    static final String REPORT = """
-            {"period": "DAU_NAM", "schoolYear": "2023 - 2024", "submittedOn": "2023-10-25", "summary": "Đúng tiến độ"}""";
-
     @Autowired
     Checkpointer checkpointer;
     @Autowired
@@ -151,7 +149,7 @@ class ChainAnchorApiTest extends ChainTestSupport {
     }
 
     private void submitReport(String planId) throws Exception {
-        HttpResponse<String> submitted = post("/api/plans/" + planId + "/reports", REPORT);
+        HttpResponse<String> submitted = post("/api/plans/" + planId + "/reports", PlanBodies.REPORT);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
     }
 

@@ -5,6 +5,7 @@ import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.caitien.planservice.Api;
+import vn.caitien.planservice.PlanBodies;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,9 +20,6 @@ import static org.awaitility.Awaitility.await;
  * the discard is counted, and verify names the snapshot.
  */
 class SnapshotTamperingTest extends StoredPlanTestSupport {
-    static final String REPORT = """
-            {"period": "DAU_NAM", "schoolYear": "2023 - 2024", "submittedOn": "2023-10-25", "summary": "Đúng tiến độ"}""";
-
     @Autowired
     SpringAggregateSnapshotter snapshotter;
 
@@ -52,7 +50,7 @@ class SnapshotTamperingTest extends StoredPlanTestSupport {
         assertThat(progress.status()).as(progress.body().toString()).isEqualTo(409);
         assertThat(progress.body().get("detail").asText()).startsWith("Kế hoạch còn là dự thảo");
         recentPlans.clear();
-        Api.Response report = api.send("POST", "/api/plans/" + draft + "/reports", REPORT,
+        Api.Response report = api.send("POST", "/api/plans/" + draft + "/reports", PlanBodies.REPORT,
                 tokenFor("/api/plans/" + draft + "/reports"));
         assertThat(report.status()).as(report.body().toString()).isEqualTo(409);
         assertThat(version(draft)).as("nothing stored").isEqualTo(version);
