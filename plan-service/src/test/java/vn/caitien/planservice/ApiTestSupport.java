@@ -30,4 +30,15 @@ public abstract class ApiTestSupport {
     public static String tokenFor(String path) {
         return tokenFor(path, SCHOOL);
     }
+
+    /**
+     * What {@code GET /api/plans/{id}/verify} says of an untouched plan here: nothing points to tampering, but no
+     * reporting-service runs beside these tests, so its copy could not be compared and the plan is not called intact.
+     */
+    public static void assertChainUntampered(com.fasterxml.jackson.databind.JsonNode report) {
+        org.assertj.core.api.Assertions.assertThat(report.get("firstBrokenSequence").isNull()).as(report.toString()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(report.get("verdict").asText()).as(report.toString())
+                .isEqualTo("CHUA_DOI_CHIEU_DUOC");
+        org.assertj.core.api.Assertions.assertThat(report.get("intact").asBoolean()).isFalse();
+    }
 }

@@ -61,6 +61,8 @@ public final class EmbeddedStack implements AutoCloseable {
         kafka.createTopic(Topics.PLAN_EVENTS, Topics.PARTITIONS, Map.of("retention.ms", "-1"));
         // Only the latest progress per key matters; compaction keeps the topic small.
         kafka.createTopic(Topics.PLAN_PROGRESS, Topics.PARTITIONS, Map.of("cleanup.policy", "compact"));
+        // What the events' hash chains are checked against: kept as long as the events.
+        kafka.createTopic(Topics.PLAN_CHECKPOINTS, Topics.PARTITIONS, Map.of("retention.ms", "-1"));
     }
 
     public StackSettings settings() {

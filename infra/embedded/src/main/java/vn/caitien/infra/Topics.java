@@ -12,7 +12,13 @@ public final class Topics {
     /** Latest progress per plan item; compacted, so only the newest record per key is kept. */
     public static final String PLAN_PROGRESS = "caitien.plan.progress";
 
-    /** Partitions of both topics; records with the same key (aggregate id) stay in order. */
+    /**
+     * Signed checkpoints of each plan's hash chain (vn.caitien.api.chain.ChainCheckpoint.TOPIC), keyed by plan id;
+     * kept forever, like the events they anchor.
+     */
+    public static final String PLAN_CHECKPOINTS = "caitien.plan.checkpoints";
+
+    /** Partitions of every topic; records with the same key (aggregate id) stay in order. */
     public static final int PARTITIONS = 3;
 
     private Topics() {

@@ -62,10 +62,13 @@ final class IsolatedSystem implements AutoCloseable {
             issuer = StandInIssuer.start();
             Map<String, String> env = baseEnv(stack, issuer);
             int planPort = freePort();
-            started.add(ManagedService.launch(PLAN, name + " " + PLAN, planPort, env, List.of(), log(name, PLAN)));
+            int reportingPort = freePort();
+            // verify compares each plan's chain with reporting-service's copy
+            started.add(ManagedService.launch(PLAN, name + " " + PLAN, planPort, env,
+                    List.of("--caitien.reporting.url=http://localhost:" + reportingPort), log(name, PLAN)));
             started.add(ManagedService.launch(MONITORING, name + " " + MONITORING, freePort(), env,
                     List.of("--caitien.web.plan-service-url=http://localhost:" + planPort), log(name, MONITORING)));
-            started.add(ManagedService.launch(REPORTING, name + " " + REPORTING, freePort(), env, List.of(),
+            started.add(ManagedService.launch(REPORTING, name + " " + REPORTING, reportingPort, env, List.of(),
                     log(name, REPORTING)));
             for (ManagedService s : started) s.awaitHealthy();
             return new IsolatedSystem(name, stack, issuer, started.get(0), started.get(1), started.get(2));

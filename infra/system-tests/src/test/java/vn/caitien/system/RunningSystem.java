@@ -55,7 +55,7 @@ final class RunningSystem {
         ServiceProcess identity = ServiceProcess.start("identity", identityPort, env,
                 "--caitien.identity.dashboard-urls=" + dashboard, "--caitien.identity.show-demo-users=true");
         ServiceProcess plan = ServiceProcess.start("plan-service", planPort, env,
-                "--caitien.web.allowed-origins=" + dashboard);
+                "--caitien.web.allowed-origins=" + dashboard, "--caitien.reporting.url=http://localhost:" + reportingPort);
         ServiceProcess monitoring = ServiceProcess.start("monitoring-service", monitoringPort, env,
                 "--caitien.web.plan-service-url=http://localhost:" + planPort,
                 "--caitien.web.reporting-service-url=http://localhost:" + reportingPort);

@@ -4,39 +4,72 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.caitien.api.chain.ChainCheckpoint;
+import vn.caitien.api.chain.ChainKeys;
 import vn.caitien.planservice.web.PlanNotFound;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * Recomputes a plan's hash chain from its stored events, in sequence order, and names the first place it
- * breaks: a sequence number missing (deleted event), an event without hash, an event whose
+ * Verifies a plan's history. First the chain itself, recomputed from the stored events in sequence order, naming
+ * the first place it breaks: a sequence number missing (deleted event), an event without hash, an event whose
  * {@code previousHash} is not the hash before it (moved or deleted events, or an earlier event edited and
  * re-hashed), or an event whose content no longer gives its hash (edited payload, metadata, time or type).
+ * Then what the store alone cannot prove (see {@link ChainComparison}): each event's seal, the signed
+ * checkpoints, reporting-service's copy of the chain, and the plan's latest snapshot.
  */
 @Component
 class ChainVerifier {
     private static final Logger log = LoggerFactory.getLogger(ChainVerifier.class);
 
     private final StoredEvents store;
+    private final EventSeals seals;
+    private final CheckpointTable checkpoints;
+    private final ReadCopyClient readCopies;
+    private final SnapshotSeals snapshots;
+    private final PublicKey checkpointKey;
 
-    ChainVerifier(StoredEvents store) {
+    ChainVerifier(StoredEvents store, EventSeals seals, CheckpointTable checkpoints, ReadCopyClient readCopies,
+                  SnapshotSeals snapshots, ChainKeys keys) {
         this.store = store;
+        this.seals = seals;
+        this.checkpoints = checkpoints;
+        this.readCopies = readCopies;
+        this.snapshots = snapshots;
+        this.checkpointKey = keys.publicKey();
     }
 
-    ChainReport verify(String planId) {
+    /** @param authorization the caller's own {@code Authorization} header, to ask reporting-service as them */
+    ChainReport verify(String planId, String authorization) {
         List<StoredEvent> events = store.eventsOf(planId);
-        if (events.isEmpty()) throw new PlanNotFound(planId);
-        String head = StoredEvents.hashIn(events.get(events.size() - 1).metaData());
-        Optional<Break> broken = firstBreak(events);
-        if (broken.isEmpty()) return ChainReport.intact(planId, events.size(), head);
-        Break b = broken.get();
-        log.warn("Chuỗi mã băm của kế hoạch {} bị phá vỡ: {}", planId, b.problem());
-        return ChainReport.broken(planId, events.size(), b.sequence(), b.problem(), head);
+        List<ChainCheckpoint> own = checkpoints.of(planId);
+        if (events.isEmpty() && own.isEmpty()) throw new PlanNotFound(planId);
+        List<ChainFinding> findings = new ArrayList<>();
+        firstBreak(events).ifPresent(b -> findings.add(ChainFinding.of(ChainFinding.Kind.CHAIN_BROKEN, b.sequence(),
+                b.problem())));
+        List<ChainComparison.StoreLink> links = events.stream().map(e -> new ChainComparison.StoreLink(e.sequenceNumber(),
+                e.eventIdentifier(), StoredEvents.hashIn(e.metaData()), seals.check(e.metaData()))).toList();
+        ChainComparison.ReadCopy copy = readCopies.fetch(planId, authorization);
+        List<ChainCheckpoint> all = new ArrayList<>(own);
+        all.addAll(copy.checkpoints());
+        Predicate<ChainCheckpoint> genuine = c -> c.isSignedBy(checkpointKey);
+        findings.addAll(ChainComparison.compare(planId, links, all, genuine, copy));
+        findings.addAll(ChainComparison.snapshot(snapshots.latestOf(planId).orElse(null)));
+        int anchors = (int) all.stream().distinct().filter(c -> planId.equals(c.planId())).filter(genuine).count();
+        String head = events.isEmpty() ? null : StoredEvents.hashIn(events.get(events.size() - 1).metaData());
+        ChainReport report = ChainReport.of(planId, events.size(), head, findings, anchors,
+                copy.available() ? copy.head() : null);
+        if (report.verdict() == ChainReport.Verdict.SAI_LECH) {
+            log.error("Lịch sử của kế hoạch {} có dấu hiệu bị sửa: {}", planId, report.message());
+        }
+        return report;
     }
 
     record Break(long sequence, String problem) {

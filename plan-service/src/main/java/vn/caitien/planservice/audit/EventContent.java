@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * "wireType"                   vn.caitien.plan.ProgressRecorded, not the Java class name
  * "timestamp"                  UTC, truncated to milliseconds: 2024-01-12T02:15:04.118Z
  * canonical payload JSON
- * canonical metadata JSON      without "hash" and "previousHash"
+ * canonical metadata JSON      without "hash", "previousHash" and "seal"
  * </pre>
  * Lines are joined by {@code \n}. Strings are JSON literals and canonical JSON has no raw line breaks,
  * so no part can run into the next. {@code hash} is the lower-case hex SHA-256 of those UTF-8 bytes.
@@ -38,7 +38,9 @@ public record EventContent(String eventIdentifier, String aggregateIdentifier, l
     public static final String HASH = "hash";
     /** Metadata key of the hash of the plan's previous event. */
     public static final String PREVIOUS_HASH = "previousHash";
-    public static final Set<String> CHAIN_KEYS = Set.of(HASH, PREVIOUS_HASH);
+    /** Metadata key of the event's seal, the HMAC of its hash under a key kept outside the database (EventSeals). */
+    public static final String SEAL = "seal";
+    public static final Set<String> CHAIN_KEYS = Set.of(HASH, PREVIOUS_HASH, SEAL);
     /** The previous hash of a plan's first event (sequence 0). */
     public static final String GENESIS = "0".repeat(64);
     static final String VERSION = "caitien.plan-event-chain.v1";

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Stamps every aggregate event, just before the event store appends it, with {@code previousHash} and
- * {@code hash} in its metadata (see {@link EventContent}).
+ * Stamps every aggregate event, just before the event store appends it, with {@code previousHash},
+ * {@code hash} (see {@link EventContent}) and {@code seal} (see {@link EventSeals}) in its metadata.
  * <p>
  * Axon calls event-bus dispatch interceptors once per unit of work, in its prepare-commit phase, with all
  * the events the unit of work is about to append, in order; then it stores exactly the messages returned
@@ -52,10 +52,12 @@ final class HashChainInterceptor implements MessageDispatchInterceptor<EventMess
 
     private final Serializer serializer;
     private final StoredHashes storedHashes;
+    private final EventSeals seals;
 
-    HashChainInterceptor(Serializer serializer, StoredHashes storedHashes) {
+    HashChainInterceptor(Serializer serializer, StoredHashes storedHashes, EventSeals seals) {
         this.serializer = serializer;
         this.storedHashes = storedHashes;
+        this.seals = seals;
     }
 
     @Override
@@ -81,7 +83,7 @@ final class HashChainInterceptor implements MessageDispatchInterceptor<EventMess
                 event.getTimestamp(), payload.getData(), metaDataTree).hashAfter(previous);
         lastInBatch.put(aggregate, new Link(sequence, hash));
         return event.withMetaData(metaData.mergedWith(Map.of(EventContent.PREVIOUS_HASH, previous,
-                EventContent.HASH, hash)));
+                EventContent.HASH, hash, EventContent.SEAL, seals.sealOf(hash))));
     }
 
     /**

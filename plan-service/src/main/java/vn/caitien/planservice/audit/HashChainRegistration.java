@@ -18,9 +18,9 @@ class HashChainRegistration {
     private final Registration registration;
 
     HashChainRegistration(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer,
-                          StoredEvents storedEvents) {
-        this.registration = eventStore.registerDispatchInterceptor(
-                new HashChainInterceptor(eventSerializer, new CommittedHashes(storedEvents, REMEMBERED_PLANS)));
+                          StoredEvents storedEvents, EventSeals seals) {
+        this.registration = eventStore.registerDispatchInterceptor(new HashChainInterceptor(eventSerializer,
+                new CommittedHashes(storedEvents, REMEMBERED_PLANS), seals));
     }
 
     @PreDestroy

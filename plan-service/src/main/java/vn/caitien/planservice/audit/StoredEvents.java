@@ -54,6 +54,17 @@ class StoredEvents implements HashChainInterceptor.StoredHashes {
         return hash;
     }
 
+    /** The {@code hash} stored with an event, or null when there is no such event or it has none. */
+    String storedHash(String aggregateIdentifier, long sequenceNumber) {
+        return hashIn(metaDataOf(aggregateIdentifier, sequenceNumber));
+    }
+
+    /** The stored metadata bytes of one event, or null when there is no such event. */
+    byte[] metaDataOf(String aggregateIdentifier, long sequenceNumber) {
+        List<byte[]> found = jdbc.query(hashQuery, (rs, n) -> rs.getBytes(1), aggregateIdentifier, sequenceNumber);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     /** The {@code hash} in stored metadata, or null when it is absent or the metadata unreadable. */
     static String hashIn(byte[] metaData) {
         return textIn(metaData, EventContent.HASH);

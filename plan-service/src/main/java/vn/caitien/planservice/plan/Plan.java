@@ -49,7 +49,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Its size is bounded by {@link PlanLimits}: each command's content is judged before it is applied, and the
  * plan keeps, from its events, how many characters of content it holds ({@code contentChars}).
  */
-@Aggregate(commandTargetResolver = "planTargetResolver", repository = "planRepository")
+@Aggregate(commandTargetResolver = "planTargetResolver", repository = "planRepository",
+        snapshotFilter = "planSnapshotFilter")
 @Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

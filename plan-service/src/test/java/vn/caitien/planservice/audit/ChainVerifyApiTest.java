@@ -1,18 +1,11 @@
 package vn.caitien.planservice.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import vn.caitien.planservice.ApiTestSupport;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,40 +23,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Real commands through the REST API into the real event store, then tampering straight in SQL: the
  * verification must notice each kind, at the right event, in Vietnamese. Each case uses its own plan.
  */
-class ChainVerifyApiTest extends ApiTestSupport {
-    static final String PLAN = """
-            {"school": {"name": "Trường Tiểu học Lê Đình Chinh", "type": "TIEU_HOC",
-                        "managingUnit": ["Thành phố Hồ Chí Minh", "Quận 10"]},
-             "frameworkId": "TT17-2018", "schoolYear": "2023 - 2024", "documentNumber": "107/KH-LĐC",
-             "issueDate": "2023-08-18", "issuePlace": "Quận 10"}""";
-    static final String ITEM = """
-            {"criterionCode": "Tiêu chí 3.4", "levelGroup": "MỨC 1, 2, 3",
-             "targetResult": "Số lượng phòng vệ sinh đáp ứng đủ cho học sinh toàn trường.",
-             "tasks": ["Xây dựng kế hoạch sửa chữa"], "lead": "Hiệu trưởng",
-             "schedule": {"start": "2020-01", "end": "2030-12", "text": "Từ năm 2020 đến 2030"},
-             "budget": {"fundingSource": "Kinh phí dự án Quận", "text": "Kinh phí dự án Quận"}}""";
-    static final String PROGRESS = "{\"status\": \"DANG_THUC_HIEN\", \"percent\": %d, \"effectiveDate\": \"2023-10-20\","
-            + " \"narrative\": \"Đã sửa %d phòng\", \"evidenceCodes\": [\"[H1-3.4-01]\"], \"amountSpentToDate\": 1500000}";
-    /** PlanCreated, 2 × ActionItemAdded, PlanApproved, 2 × ProgressRecorded. */
-    static final int EVENTS = 6;
-
-    @LocalServerPort
-    int port;
+class ChainVerifyApiTest extends ChainTestSupport {
     @Autowired
-    JdbcTemplate jdbc;
-    final ObjectMapper json = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
+    EventSeals seals;
 
     @Test
-    void aPlanJustWrittenIsIntactAndEveryEventLinksToTheOneBefore() throws Exception {
+    void aPlanJustWrittenShowsNoTamperingAndEveryEventLinksToTheOneBefore() throws Exception {
         String planId = planWithHistory();
         JsonNode report = verify(planId);
         assertThat(report.get("planId").asText()).isEqualTo(planId);
         assertThat(report.get("events").asInt()).isEqualTo(EVENTS);
-        assertThat(report.get("intact").asBoolean()).isTrue();
         assertThat(report.has("firstBrokenSequence")).isTrue();
-        assertThat(report.get("firstBrokenSequence").isNull()).isTrue();
-        assertThat(report.get("problem").isNull()).isTrue();
+        assertNoTampering(report);
+        assertThat(report.get("readCopyHead").isNull()).isTrue();
 
         List<Map<String, Object>> rows = jdbc.queryForList("select sequence_number, meta_data, time_stamp "
                 + "from domain_event_entry where aggregate_identifier = ? order by sequence_number", planId);
@@ -73,6 +45,7 @@ class ChainVerifyApiTest extends ApiTestSupport {
             JsonNode meta = json.readTree((byte[]) row.get("meta_data"));
             assertThat(meta.get("previousHash").asText()).isEqualTo(previous);
             assertThat(meta.get("hash").asText()).matches("[0-9a-f]{64}");
+            assertThat(seals.check(meta)).isEqualTo(EventSeals.State.VALID);
             // Created, items and approval by the principal; progress (events 4, 5) by the monitoring team.
             boolean progress = ((Number) row.get("sequence_number")).longValue() >= 4;
             assertThat(meta.get("actor").asText())
@@ -167,7 +140,7 @@ class ChainVerifyApiTest extends ApiTestSupport {
         jdbc.update("update domain_event_entry set time_stamp = ? where aggregate_identifier = ? and sequence_number = 3",
                 sameInstant, planId);
 
-        assertThat(verify(planId).get("intact").asBoolean()).isTrue();
+        assertNoTampering(verify(planId));
     }
 
     @Test
@@ -203,8 +176,11 @@ class ChainVerifyApiTest extends ApiTestSupport {
         setColumn("payload", planId, 4, payload);
         setColumn("meta_data", planId, 4, json.writeValueAsBytes(meta));
 
-        // Event 4 is self-consistent now, but event 5 still names the old hash of event 4.
-        assertBroken(verify(planId), 5, "Sự kiện số 5 không nối tiếp sự kiện trước");
+        // Event 4 is self-consistent now, but its seal is of the old hash (and event 5 still names the old hash).
+        JsonNode report = verify(planId);
+        assertBroken(report, 4, "Sự kiện số 4 có niêm phong sai");
+        assertThat(findings(report, "CHAIN_BROKEN")).singleElement()
+                .satisfies(f -> assertThat(f.get("message").asText()).startsWith("Sự kiện số 5 không nối tiếp sự kiện trước"));
     }
 
     @Test
@@ -235,7 +211,7 @@ class ChainVerifyApiTest extends ApiTestSupport {
                 if (status == 201) stored++;
             }
             JsonNode report = verify(planId);
-            assertThat(report.get("intact").asBoolean()).as(report.toString()).isTrue();
+            assertNoTampering(report);
             assertThat(report.get("events").asInt()).isEqualTo(EVENTS + stored);
         } finally {
             pool.shutdownNow();
@@ -252,69 +228,4 @@ class ChainVerifyApiTest extends ApiTestSupport {
         assertThat(body.get("errors").get(0).get("field").asText()).isEqualTo("planId");
     }
 
-    private void assertBroken(JsonNode report, long sequence, String problemStart) {
-        assertThat(report.get("intact").asBoolean()).as(report.toString()).isFalse();
-        assertThat(report.get("firstBrokenSequence").asLong()).as(report.toString()).isEqualTo(sequence);
-        assertThat(report.get("problem").asText()).startsWith(problemStart);
-    }
-
-    private void swap(String planId, long a, long b) {
-        String move = "update domain_event_entry set sequence_number = ? where aggregate_identifier = ? "
-                + "and sequence_number = ?";
-        assertThat(jdbc.update(move, -1, planId, a)).isEqualTo(1);
-        assertThat(jdbc.update(move, a, planId, b)).isEqualTo(1);
-        assertThat(jdbc.update(move, b, planId, -1)).isEqualTo(1);
-    }
-
-    private byte[] column(String column, String planId, long sequence) {
-        return jdbc.queryForObject("select " + column + " from domain_event_entry where aggregate_identifier = ? "
-                + "and sequence_number = ?", byte[].class, planId, sequence);
-    }
-
-    private void setColumn(String column, String planId, long sequence, byte[] value) {
-        assertThat(jdbc.update("update domain_event_entry set " + column + " = ? where aggregate_identifier = ? "
-                + "and sequence_number = ?", value, planId, sequence)).isEqualTo(1);
-    }
-
-    /** A plan with two items, approved, with two progress records: events 0..5. */
-    private String planWithHistory() throws Exception {
-        HttpResponse<String> created = post("/api/plans", PLAN);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String planId = json.readTree(created.body()).get("id").asText();
-        String first = idOf(post("/api/plans/" + planId + "/items", ITEM));
-        String second = idOf(post("/api/plans/" + planId + "/items", ITEM));
-        assertThat(post("/api/plans/" + planId + "/approve", "{\"approvedOn\": \"2023-08-18\"}").statusCode())
-                .isEqualTo(200);
-        idOf(post("/api/plans/" + planId + "/items/" + first + "/progress", PROGRESS.formatted(40, 4)));
-        idOf(post("/api/plans/" + planId + "/items/" + second + "/progress", PROGRESS.formatted(70, 7)));
-        return planId;
-    }
-
-    private String itemOf(String planId) throws Exception {
-        return json.readTree(get("/api/plans/" + planId).body()).get("items").get(0).get("itemId").asText();
-    }
-
-    private String idOf(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json.readTree(response.body()).get("id").asText();
-    }
-
-    private JsonNode verify(String planId) throws Exception {
-        HttpResponse<String> response = get("/api/plans/" + planId + "/verify");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
-    }
-
-    private URI uri(String path) { return URI.create("http://localhost:" + port + path); }
-
-    private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .header("Authorization", tokenFor(path)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", tokenFor(path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -11,6 +11,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import vn.caitien.api.wire.WireJson;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,11 @@ class HashChainInterceptorTest {
 
     final Serializer serializer = JacksonSerializer.builder().objectMapper(WireJson.mapper().copy()).build();
     final List<String> lookups = new ArrayList<>();
+    final EventSeals seals = new EventSeals("k".repeat(32).getBytes(StandardCharsets.US_ASCII));
     final HashChainInterceptor interceptor = new HashChainInterceptor(serializer, (aggregate, sequence) -> {
         lookups.add(aggregate + "#" + sequence);
         return "stored-hash-of-" + aggregate + "#" + sequence;
-    });
+    }, seals);
 
     /** As AbstractEventBus.intercept does it: one handle per batch, then the function in order. */
     List<EventMessage<?>> intercept(List<EventMessage<?>> batch) {
@@ -57,7 +59,9 @@ class HashChainInterceptorTest {
         assertThat(m6.get(EventContent.PREVIOUS_HASH)).isEqualTo(m5.get(EventContent.HASH));
         assertThat(m0.get(EventContent.PREVIOUS_HASH)).isEqualTo(EventContent.GENESIS);
         assertThat(m5.get("actor")).isEqualTo("Nguyễn Thị Mai");
-        assertThat(out.get(3).getMetaData()).doesNotContainKeys(EventContent.HASH, EventContent.PREVIOUS_HASH);
+        assertThat(m5.get(EventContent.SEAL)).isEqualTo(seals.sealOf((String) m5.get(EventContent.HASH)));
+        assertThat(out.get(3).getMetaData()).doesNotContainKeys(EventContent.HASH, EventContent.PREVIOUS_HASH,
+                EventContent.SEAL);
 
         DomainEventMessage<?> stamped = (DomainEventMessage<?>) out.get(0);
         assertThat(stamped.getIdentifier()).isEqualTo(first.getIdentifier());
@@ -77,6 +81,7 @@ class HashChainInterceptorTest {
                     event.getSequenceNumber(), payload.getType().getName(), event.getTimestamp(), payload.getData(),
                     CanonicalJson.parse(metaData.getData())).hashAfter((String) event.getMetaData().get("previousHash"));
             assertThat(recomputed).isEqualTo(event.getMetaData().get("hash"));
+            assertThat(seals.check(metaData.getData())).isEqualTo(EventSeals.State.VALID);
         }
         assertThat(lookups).isEmpty();
     }
@@ -86,5 +91,19 @@ class HashChainInterceptorTest {
         EventMessage<?> once = intercept(List.of(event("p4", 0, "x"))).get(0);
         EventMessage<?> twice = intercept(List.of(once)).get(0);
         assertThat(twice.getMetaData()).isEqualTo(once.getMetaData());
+    }
+
+    @Test
+    void aSealMadeWithAnotherKeyOrForAnotherHashIsNotValid() {
+        EventMessage<?> stamped = intercept(List.of(event("p5", 0, "x"))).get(0);
+        byte[] metaData = serializer.serialize(stamped.getMetaData(), byte[].class).getData();
+        EventSeals forger = new EventSeals("f".repeat(32).getBytes(StandardCharsets.US_ASCII));
+        assertThat(forger.check(metaData)).isEqualTo(EventSeals.State.INVALID);
+        byte[] rehashed = serializer.serialize(stamped.getMetaData().and(EventContent.HASH, "ab".repeat(32)), byte[].class)
+                .getData();
+        assertThat(seals.check(rehashed)).isEqualTo(EventSeals.State.INVALID);
+        byte[] unsealed = serializer.serialize(stamped.getMetaData().withoutKeys(java.util.Set.of(EventContent.SEAL)),
+                byte[].class).getData();
+        assertThat(seals.check(unsealed)).isEqualTo(EventSeals.State.MISSING);
     }
 }

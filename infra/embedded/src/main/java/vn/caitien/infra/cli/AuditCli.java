@@ -116,14 +116,32 @@ public final class AuditCli {
         return 0;
     }
 
+    /**
+     * Exit 0: intact (compared with the checkpoints and reporting-service's copy); 4: nothing wrong found, but the
+     * copy could not be compared, so not proven intact; 3: tampering found, each finding listed.
+     */
     private int verify(String planId) throws Exception {
         JsonNode v = get(planService + "/api/plans/" + enc(planId) + "/verify");
+        String verdict = text(v, "verdict");
         if (v.get("intact").asBoolean()) {
-            out.printf("✓ Chuỗi băm nguyên vẹn: %d sự kiện; mã băm cuối %s%n", v.get("events").asInt(), text(v, "headHash"));
+            out.printf("✓ %s%n  Mã băm cuối: %s%n", verdict.isEmpty() ? "Chuỗi băm nguyên vẹn: " + v.get("events").asInt()
+                    + " sự kiện" : text(v, "message"), text(v, "headHash"));
+            findings(v);
             return 0;
         }
-        out.printf("✗ PHÁT HIỆN SAI LỆCH tại sự kiện số %s: %s%n", text(v, "firstBrokenSequence"), text(v, "problem"));
-        return 3;
+        if (verdict.isEmpty()) {
+            out.printf("✗ PHÁT HIỆN SAI LỆCH tại sự kiện số %s: %s%n", text(v, "firstBrokenSequence"), text(v, "problem"));
+            return 3;
+        }
+        out.printf("%s %s%n", "SAI_LECH".equals(verdict) ? "✗" : "?", text(v, "message"));
+        findings(v);
+        return "SAI_LECH".equals(verdict) ? 3 : 4;
+    }
+
+    private void findings(JsonNode verified) {
+        for (JsonNode f : verified.path("findings")) {
+            out.printf("  %s %s: %s%n", f.path("tampering").asBoolean() ? "•" : "-", text(f, "label"), text(f, "message"));
+        }
     }
 
     private JsonNode get(String url) throws Exception {
