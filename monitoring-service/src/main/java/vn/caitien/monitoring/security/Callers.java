@@ -3,7 +3,9 @@ package vn.caitien.monitoring.security;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -27,6 +29,12 @@ public final class Callers implements HandlerMethodArgumentResolver {
             return Optional.of(Caller.fromClaims(token.getTokenAttributes()));
         }
         return Optional.empty();
+    }
+
+    /** The token becomes an authentication whose authorities are the caller's roles (health details for ADMIN). */
+    static JwtAuthenticationToken authentication(Jwt jwt) {
+        return new JwtAuthenticationToken(jwt, Caller.fromClaims(jwt.getClaims()).roles().stream()
+                .map(role -> new SimpleGrantedAuthority(role.authority())).toList(), jwt.getSubject());
     }
 
     public static Optional<Caller> current() {

@@ -13,6 +13,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
@@ -22,6 +23,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import vn.caitien.api.access.Access;
 import vn.caitien.api.access.Caller;
+
+import java.util.function.Supplier;
 
 /**
  * monitoring-service as an OAuth2 resource server: every request carries a JWT access token from the
@@ -43,10 +46,16 @@ public class SecurityConfiguration {
             path(HttpMethod.GET, "/css/**"), path(HttpMethod.GET, "/favicon.ico"),
             path(HttpMethod.GET, "/api/config"), path(HttpMethod.GET, "/api/frameworks/**"),
             path(HttpMethod.GET, "/api/public/**"),
-            path(HttpMethod.GET, "/actuator/health"), path(HttpMethod.GET, "/actuator/health/**"),
             path(HttpMethod.GET, "/actuator/prometheus"),
             path(HttpMethod.GET, "/v3/api-docs"), path(HttpMethod.GET, "/v3/api-docs/**"),
             path(HttpMethod.GET, "/swagger-ui.html"), path(HttpMethod.GET, "/swagger-ui/**"));
+
+    /**
+     * Open to everyone as a status (UP/DOWN); a token sent along is read, so an administrator also gets
+     * the components and their details (management.endpoint.health.roles).
+     */
+    static final RequestMatcher HEALTH = new OrRequestMatcher(
+            path(HttpMethod.GET, "/actuator/health"), path(HttpMethod.GET, "/actuator/health/**"));
 
     /** Maintenance: rebuild, dead letters, the detailed actuator endpoints. */
     static final RequestMatcher ADMINISTRATION = new OrRequestMatcher(
@@ -59,7 +68,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, JwtDecoder decoder) throws Exception {
         http
                 .csrf(AbstractHttpConfigurer::disable)
                 .cors(AbstractHttpConfigurer::disable)
@@ -72,30 +81,42 @@ public class SecurityConfiguration {
                         // The request was authorized when it arrived; its async completion (the live
                         // stream) and error rendering are the same request.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers(PUBLIC, HEALTH).permitAll()
                         .requestMatchers(ADMINISTRATION).access(administrators())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resource -> resource
-                        .bearerTokenResolver(bearerTokenResolver())
+                        .bearerTokenResolver(bearerTokenResolver(decoder))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems)
-                        .jwt(jwt -> { }))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(Callers::authentication)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
 
     /**
      * Authorization header everywhere; on the live stream also {@code ?access_token=}. On public paths
-     * no token is read at all.
+     * no token is read at all; on health only one the decoder accepts (an administrator's, for the details),
+     * so a stale token still gets the status.
      */
-    static BearerTokenResolver bearerTokenResolver() {
+    static BearerTokenResolver bearerTokenResolver(JwtDecoder decoder) {
         DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
         DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
         headerOrQuery.setAllowUriQueryParameter(true);
         return request -> {
             if (PUBLIC.matches(request)) return null;
+            if (HEALTH.matches(request)) return acceptedOrNull(decoder, () -> header.resolve(request));
             return STREAM.matches(request) ? headerOrQuery.resolve(request) : header.resolve(request);
         };
+    }
+
+    private static String acceptedOrNull(JwtDecoder decoder, Supplier<String> resolve) {
+        try {
+            String token = resolve.get();
+            if (token != null) decoder.decode(token);
+            return token;
+        } catch (RuntimeException notAccepted) {
+            return null;
+        }
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> administrators() {

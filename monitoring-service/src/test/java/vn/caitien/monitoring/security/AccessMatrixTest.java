@@ -225,12 +225,24 @@ class AccessMatrixTest extends IntegrationTest {
                         // DOWN (503) while the processor catches up is still an answer, not a refusal.
                         assertThat(response.status()).as(response.body()).isIn(200, 503);
                         assertThat(response.json().has("status")).isTrue();
+                        // Components and details (disk paths and sizes, positions) only for an administrator.
+                        assertThat(response.json().has("components")).as(response.body()).isFalse();
                     } else {
                         assertThat(response.status()).as(response.body()).isEqualTo(200);
                     }
                 }));
             }
         }
+    }
+
+    @Test
+    @Order(2)
+    void anAdministratorSeesTheHealthDetails() throws Exception {
+        Api.Response health = call("GET /actuator/health", ADMIN.token());
+        assertThat(health.json().at("/components/eventProcessing/details").has("lag")).as(health.body()).isTrue();
+        assertThat(health.json().has("components")).isTrue();
+        Api.Response officer = call("GET /actuator/health", OFFICER_HCM.token());
+        assertThat(officer.json().has("components")).as(officer.body()).isFalse();
     }
 
     @Test

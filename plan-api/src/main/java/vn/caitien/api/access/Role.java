@@ -31,6 +31,14 @@ public enum Role {
         return label;
     }
 
+    /**
+     * The Spring Security authority a service grants a token with this role ({@code ROLE_ADMIN}…): what
+     * {@code request.isUserInRole} and actuator's {@code roles} setting (health details) look for.
+     */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
     /** True for the people of one school, whose scope is their school code. */
     public boolean isSchoolRole() {
         return this == PRINCIPAL || this == COUNCIL_MEMBER || this == MONITOR || this == STAFF;

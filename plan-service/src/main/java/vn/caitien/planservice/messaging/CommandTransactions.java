@@ -2,6 +2,7 @@ package vn.caitien.planservice.messaging;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.EventMessage;
@@ -10,6 +11,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -40,6 +43,22 @@ public class CommandTransactions {
     TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
         return new SpringTransactionManager(transactions,
                 new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED)) {
+            /**
+             * Axon's unit of work rolls back on exceptions only: an Error (out of memory, stack overflow) thrown in
+             * its prepare-commit phase, where the events are appended, ended it with its transaction neither
+             * committed nor rolled back, still bound to the request thread. The next request on that thread then
+             * ran inside it, and its commit was no commit: 201 with nothing stored. Whatever ends the unit of work,
+             * its cleanup now rolls back a transaction it left open.
+             */
+            @Override
+            public Transaction startTransaction() {
+                Transaction transaction = super.startTransaction();
+                if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().phase() == UnitOfWork.Phase.STARTED) {
+                    CurrentUnitOfWork.get().onCleanup(u -> transaction.rollback());
+                }
+                return transaction;
+            }
+
             @Override
             protected void commitTransaction(TransactionStatus status) {
                 if ((status.isNewTransaction() || status.hasSavepoint()) && !status.isCompleted()) transactions.commit(status);

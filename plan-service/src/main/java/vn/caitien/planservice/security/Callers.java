@@ -2,13 +2,21 @@ package vn.caitien.planservice.security;
 
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import vn.caitien.api.access.Caller;
 
 /** The signed-in user of the current request, read from the claims of their validated access token. */
 public final class Callers {
     private Callers() {
+    }
+
+    /** The token becomes an authentication whose authorities are the caller's roles (health details for ADMIN). */
+    static JwtAuthenticationToken authentication(Jwt jwt) {
+        return new JwtAuthenticationToken(jwt, Caller.fromClaims(jwt.getClaims()).roles().stream()
+                .map(role -> new SimpleGrantedAuthority(role.authority())).toList(), jwt.getSubject());
     }
 
     public static Caller current() {

@@ -60,7 +60,7 @@ public class SecurityConfiguration {
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/**", "/api/admin/**").access(SecurityConfiguration::administrator)
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults())
+                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(Callers::authentication))
                         .authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();

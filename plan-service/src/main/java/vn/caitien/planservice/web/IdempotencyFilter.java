@@ -82,6 +82,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         Boolean first;
         try {
             first = transactions.execute(tx -> {
+                // The answer is remembered and sent only once this transaction commits: it must be this
+                // request's own, never one a failed request left behind (TransactionLeakGuard).
+                if (!tx.isNewTransaction()) throw new IllegalStateException("Idempotent request joined a transaction it does not own");
                 try {
                     jdbc.update("insert into idempotent_request (subject, idempotency_key, method, path, body_sha256, status) "
                             + "values (?, ?, ?, ?, ?, 0)", owner, key, request.getMethod(), storedPath, hash);

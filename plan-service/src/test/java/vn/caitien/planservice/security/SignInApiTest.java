@@ -27,6 +27,11 @@ class SignInApiTest extends ApiTestSupport {
             Api.Response r = api.get(open, null);
             assertThat(r.status()).as(open).isIn(200, 302);
         }
+        // Anyone gets the status; the components and their details (disk paths and sizes) only an administrator.
+        assertThat(api.get("/actuator/health", null).body().has("components")).isFalse();
+        assertThat(api.get("/actuator/health", null).body().has("status")).isTrue();
+        assertThat(api.get("/actuator/health", Tokens.principal("79000701")).body().has("components")).isFalse();
+        assertThat(api.get("/actuator/health", Tokens.admin()).body().at("/components/diskSpace/status").asText()).isEqualTo("UP");
         Api.Response docs = api.get("/v3/api-docs", null);
         assertThat(docs.body().at("/paths").has("/api/plans/{planId}/items")).isTrue();
         assertThat(docs.body().at("/components/securitySchemes/maTruyCap/scheme").asText()).isEqualTo("bearer");

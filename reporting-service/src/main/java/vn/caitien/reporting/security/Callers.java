@@ -18,11 +18,11 @@ public final class Callers {
     private Callers() {
     }
 
-    /** The token becomes an authentication whose authorities mirror the caller's roles (for logs and tools). */
+    /** The token becomes an authentication whose authorities mirror the caller's roles (health details for ADMIN, logs, tools). */
     static JwtAuthenticationToken authentication(Jwt jwt) {
         Caller caller = Caller.fromClaims(jwt.getClaims());
         return new JwtAuthenticationToken(jwt,
-                caller.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList(),
+                caller.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList(),
                 jwt.getSubject());
     }
 

@@ -97,10 +97,17 @@ class AccessMatrixTest extends ApiTestSupport {
             for (String path : OPEN) {
                 cases.add(dynamicTest(who + " GET " + path, () -> ok(get(path, token))));
             }
+            // Components and details (disk paths and sizes, positions) only for an administrator.
+            cases.add(dynamicTest(who + " health details", () -> assertThat(
+                    new String(get("/actuator/health", token).body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .as("components shown").matches(body -> body.contains("\"components\"") == who.admin())));
         }
         for (String path : OPEN) {
             cases.add(dynamicTest("no token GET " + path, () -> ok(get(path, null))));
         }
+        cases.add(dynamicTest("no token health is the status alone", () -> assertThat(
+                new String(get("/actuator/health", null).body(), java.nio.charset.StandardCharsets.UTF_8))
+                .matches("\\{\"status\":\"(UP|DOWN)\"(,\"groups\":\\[[^]]*])?}")));
         cases.addAll(badTokens(plans.get(LDC).planId, missing));
         return cases.stream();
     }

@@ -19,6 +19,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
     private static final String VERSION = "0.1.0-SNAPSHOT";
+    /**
+     * The JVM options every service runs with, the same as ./caitien's JVM_OPTS. An out-of-memory error
+     * ends the JVM ("Terminating due to java.lang.OutOfMemoryError" in its log) instead of killing
+     * whichever thread it hit (the Kafka publisher, Tomcat's poller) and running on half-dead; whoever
+     * started it restarts it. No heap dump: a 256 MB file per crash would fill the disk of a small server.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-XX:-HeapDumpOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
 
     private final String name;
     private final int port;
@@ -56,10 +64,10 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(String name, Path log, boolean append, int port, Map<String, String> env,
                                        List<String> args) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Dfile.encoding=UTF-8",
-                "-jar", jar(name).toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar(name).toString(), "--server.port=" + port));
         // Extra JVM options (a profiler, another compiler level) go before -jar and override the defaults;
         // {service} in them is the service's name, so each JVM can write its own recording.
         String extra = System.getenv("CAITIEN_SERVICE_JVM_OPTS");
