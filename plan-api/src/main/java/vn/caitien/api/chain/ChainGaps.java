@@ -45,6 +45,18 @@ public final class ChainGaps {
         return applied;
     }
 
+    /** How many parked events were refused by {@link ChainGuard} (not sealed or not extending their chain). */
+    public static long refused(SequencedDeadLetterQueue<EventMessage<?>> queue) {
+        if (queue.size() == 0) return 0;
+        long refused = 0;
+        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
+            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                if (letter.diagnostics().containsKey(ChainGuard.REFUSAL)) refused++;
+            }
+        }
+        return refused;
+    }
+
     private static List<Waiting> waiting(SequencedDeadLetterQueue<EventMessage<?>> queue) {
         List<Waiting> waiting = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {

@@ -1,5 +1,8 @@
 package vn.caitien.infra.process;
 
+import vn.caitien.api.chain.ChainKeys;
+import vn.caitien.infra.InstallationKeys;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
     private static final String VERSION = "0.1.0-SNAPSHOT";
+    private static ChainKeys keys;
 
     private final String name;
     private final int port;
@@ -70,7 +74,23 @@ public final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);
+        if (!env.containsKey(InstallationKeys.ENV)) builder.environment().put(InstallationKeys.ENV, keys().dir().toString());
         return new ServiceProcess(name, port, builder.start(), log);
+    }
+
+    /**
+     * The key files shared by every service this JVM starts (unless the caller's environment names others),
+     * made once before the first start; tests that publish plan events seal them with its topic key.
+     */
+    public static synchronized ChainKeys keys() {
+        if (keys == null) {
+            try {
+                keys = InstallationKeys.createIn(Files.createTempDirectory(Files.createDirectories(Path.of("target")), "keys-"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return keys;
     }
 
     public URI uri(String path) { return URI.create("http://localhost:" + port + path); }
