@@ -67,10 +67,13 @@ class ForgedEventsTest extends IntegrationTest {
     @AfterAll
     static void close() { producer.close(); }
 
-    /** This test's letters leave the shared queue with it. */
+    /** This test's plan and letters leave the shared read model and queue with it: other tests list every plan. */
     @AfterEach
-    void removeLetters() {
+    void removePlanAndLetters() {
         jdbc.update("delete from dead_letter_entry where aggregate_identifier = ?", plan);
+        for (String table : List.of("report_submission", "item_progress", "plan_progress", "plan_chain")) {
+            jdbc.update("delete from " + table + " where plan_id = ?", plan);
+        }
     }
 
     @Test
