@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -13,9 +12,11 @@ import vn.caitien.infra.synthetic.SyntheticData;
 import vn.caitien.infra.synthetic.SyntheticData.SyntheticPlan;
 import vn.caitien.infra.synthetic.SyntheticData.SyntheticProgress;
 import vn.caitien.infra.synthetic.SyntheticData.WireEvent;
+import vn.caitien.infra.process.ServiceProcess;
+import vn.caitien.api.chain.TopicSeal;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -182,12 +183,12 @@ final class Bench {
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         AtomicLong produced = new AtomicLong();
         long started = System.nanoTime();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+        // Sealed with the topic key the services were started with, linked as plan-service links them.
+        TopicSeal seal = ServiceProcess.keys().topicSeal();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < size.schools(); i++) {
                 for (WireEvent e : data.plan(i).cloudEvents()) {
-                    ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PLAN_EVENTS, e.key(), e.value());
-                    record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-                    producer.send(record, (m, ex) -> {
+                    producer.send(e.record(Topics.PLAN_EVENTS, seal), (m, ex) -> {
                         if (ex != null) throw new IllegalStateException(ex);
                     });
                     produced.incrementAndGet();

@@ -37,6 +37,14 @@ public final class EmbeddedStackMain {
             System.exit(1);
             return;
         }
+        try {
+            // Before READY: the services started after it find every key file complete.
+            InstallationKeys.createIn(InstallationKeys.dirFor(settings.dataDir()));
+        } catch (RuntimeException e) {
+            log.error("Không tạo được các tệp khoá: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
         EmbeddedStack stack;
         try {
             log.info("Đang khởi động PostgreSQL và Kafka nhúng (dữ liệu: {})", settings.dataDir());

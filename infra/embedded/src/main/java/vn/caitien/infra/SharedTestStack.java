@@ -1,5 +1,6 @@
 package vn.caitien.infra;
 
+import vn.caitien.api.chain.ChainKeys;
 import vn.caitien.infra.tokens.StandInIssuer;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
 public final class SharedTestStack {
     private static EmbeddedStack stack;
     private static StandInIssuer issuer;
+    private static ChainKeys keys;
 
     private SharedTestStack() {
     }
@@ -26,6 +28,7 @@ public final class SharedTestStack {
             try {
                 Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "stack-");
                 stack = EmbeddedStack.start(new StackSettings(dir, 0, 0));
+                keys = InstallationKeys.createIn(dir.resolve("keys"));
                 // Each test JVM's database and broker take hundreds of MB; kept only when asked for.
                 if (!Boolean.getBoolean("caitien.test-stack.keep")) {
                     EmbeddedStack started = stack;
@@ -57,6 +60,15 @@ public final class SharedTestStack {
         return issuer;
     }
 
+    /**
+     * The key files every service of this test JVM uses (one directory under the stack's): tests that put
+     * plan events on Kafka seal them with its topic key ({@code ChainedRecords}).
+     */
+    public static synchronized ChainKeys keys() {
+        stack();
+        return keys;
+    }
+
     /** The Spring properties pointing a service, whose tables live in {@code schema}, at this stack. */
     public static Map<String, Supplier<Object>> serviceProperties(String schema) {
         EmbeddedStack s = stack();
@@ -66,6 +78,7 @@ public final class SharedTestStack {
         properties.put("axon.kafka.bootstrap-servers", () -> s.kafka().bootstrapServers());
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", i::issuerUri);
         properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", i::jwkSetUri);
+        properties.put("caitien.keys.dir", () -> keys().dir().toString());
         return properties;
     }
 }

@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import vn.caitien.api.chain.ChainLink;
 import vn.caitien.infra.EmbeddedPostgresServer;
 
 import java.net.http.HttpClient;
@@ -73,14 +74,11 @@ class PoisonEventTest {
         assertThat(text(system.monitoring, "/actuator/prometheus"))
                 .containsPattern("caitien_deadletters\\{[^}]*processor=\"monitoring\"[^}]*} [1-9]");
 
-        // The plan's own PlanCreated arrives late: per-plan sequencing parks it behind the poison.
-        publish(poisonPlan, "vn.caitien.plan.PlanCreated", 0, """
-                {"planId": "%s", "school": {"name": "Trường Tiểu học Thử Nghiệm", "code": null, "type": "TIEU_HOC",
-                 "managingUnit": ["Thành phố Hồ Chí Minh", "Quận 10"]}, "frameworkId": "TT17-2018",
-                 "schoolYear": "2023-2024", "documentNumber": "1/KH-TN", "issueDate": "2023-08-18", "issuePlace": null,
-                 "legalBases": [], "baseline": null}""".formatted(poisonPlan));
+        // The plan's next event waits behind the poison: per-plan sequencing parks it too.
+        publish(poisonPlan, "vn.caitien.plan.PlanApproved", 1, """
+                {"planId": "%s", "approvedOn": "2023-08-25", "approvedBy": "Trần Thị Hồng"}""".formatted(poisonPlan));
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                .until(() -> letterOf(poisonPlan, "vn.caitien.plan.PlanCreated"), l -> l != null);
+                .until(() -> letterOf(poisonPlan, "vn.caitien.plan.PlanApproved"), l -> l != null);
         assertThat(Http.get(system.monitoring.uri("/api/plans/" + poisonPlan + "/progress")).status()).isEqualTo(404);
 
         // A retry before the fix still fails at the first event of the plan and counts the attempt.
@@ -104,6 +102,7 @@ class PoisonEventTest {
                 .until(() -> Http.get(system.monitoring.uri("/api/plans/" + poisonPlan + "/progress")).body(),
                         p -> p.has("items") && p.get("items").size() == 1);
         assertThat(progress.at("/items/0/itemId").asText()).isEqualTo(poisonItem);
+        assertThat(progress.get("status").asText()).isEqualTo("APPROVED");
 
         // reporting has its own queue and endpoints (its history has no foreign key: the poison may pass there).
         Http.Response reporting = Http.get(system.reporting.uri("/api/admin/dead-letters"));
@@ -126,18 +125,26 @@ class PoisonEventTest {
         return null;
     }
 
+    /** Hand-made events, sealed and linked as plan-service would publish them (the n-th of its plan links to the one before). */
+    private static final java.util.Map<String, String> LAST_HASH = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static void publish(String planId, String type, long sequence, String data) throws Exception {
+        String id = UUID.randomUUID().toString();
+        String previous = sequence == 0 ? ChainLink.GENESIS : LAST_HASH.get(planId);
+        String hash = ChainLink.standInHash(previous, id);
+        LAST_HASH.put(planId, hash);
         String event = """
                 {"specversion": "1.0", "id": "%s", "source": "/caitien/plan-service", "type": "%s", "subject": "%s",
                  "sequence": "%d", "time": "%s", "datacontenttype": "application/json", "actor": "Kiểm thử",
-                 "data": %s}""".formatted(UUID.randomUUID(), type, planId, sequence, Instant.now(), data);
+                 "previoushash": "%s", "hash": "%s", "data": %s}""".formatted(id, type, planId, sequence, Instant.now(),
+                previous, hash, data);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.stack.kafka().bootstrapServers());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new ByteArraySerializer())) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, planId, event.getBytes(StandardCharsets.UTF_8));
             record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
+            producer.send(ServiceProcess.keys().topicSeal().seal(record)).get();
         }
     }
 

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.caitien.api.chain.ChainGuard;
+import vn.caitien.api.chain.TopicSeal;
 import vn.caitien.api.report.ReportCadence;
 import vn.caitien.api.wire.ArrivalOrderBuffer;
 import vn.caitien.api.wire.CloudEventsConverter;
@@ -35,9 +37,9 @@ public class ConsumerConfiguration {
     public static final String PROCESSOR = "monitoring";
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    /** Reads the CloudEvents JSON that plan-service publishes. */
+    /** Reads the CloudEvents JSON that plan-service publishes, noting whether each record carries its topic seal. */
     @Bean
-    KafkaMessageConverter<String, byte[]> kafkaMessageConverter() { return new CloudEventsConverter(); }
+    KafkaMessageConverter<String, byte[]> kafkaMessageConverter(TopicSeal seal) { return new CloudEventsConverter(seal); }
 
     /**
      * The topic as the processor reads it: records in the order they were fetched, so that a stored
@@ -56,10 +58,17 @@ public class ConsumerConfiguration {
     @Bean
     EventBus eventBus() { return SimpleEventBus.builder().build(); }
 
+    /**
+     * Each event id once; then only events plan-service sealed that extend their plan's chain
+     * ({@link ChainGuard}: the others are parked with an alarm); then measured.
+     */
     @Bean
-    ConfigurerModule deduplicateAndMeasureEvents(JdbcTemplate jdbc, QueuedWrites writes, MeterRegistry metrics) {
+    ConfigurerModule deduplicateAndMeasureEvents(JdbcTemplate jdbc, QueuedWrites writes, ChainHeads heads, MeterRegistry metrics) {
         return configurer -> configurer.eventProcessing()
                 .registerHandlerInterceptor(PROCESSOR, c -> new ProcessedEvents(jdbc, writes, PROCESSOR))
+                .registerHandlerInterceptor(PROCESSOR, c -> new ChainGuard(heads,
+                        () -> c.eventProcessingConfiguration().deadLetterQueue(PROCESSOR).orElseThrow(),
+                        EventSavepoints::wasParked, DeadLetters.refusalCounter(metrics, PROCESSOR)))
                 .registerHandlerInterceptor(PROCESSOR, c -> new ProcessingMetrics(metrics));
     }
 
@@ -76,6 +85,8 @@ public class ConsumerConfiguration {
                                 .connectionProvider(connections)
                                 .transactionManager(c.getComponent(TransactionManager.class))
                                 .schema(DeadLetterTable.schema())
+                                // Every refused record is a sequence of its own: room for a flood of them.
+                                .maxSequences(DeadLetters.MAX_SEQUENCES)
                                 .genericSerializer(c.serializer())
                                 .eventSerializer(c.eventSerializer())))
                 .registerDeadLetterPolicy(PROCESSOR, c -> DeadLetters.policy());

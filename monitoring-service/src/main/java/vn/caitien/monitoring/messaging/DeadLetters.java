@@ -16,6 +16,11 @@ import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import io.micrometer.core.instrument.Counter;
+import org.springframework.scheduling.annotation.Scheduled;
+import vn.caitien.api.chain.ChainGaps;
+import vn.caitien.api.chain.ChainGuard;
+import vn.caitien.api.chain.ChainLink;
 import vn.caitien.api.wire.EventTypes;
 
 import java.time.Instant;
@@ -32,8 +37,10 @@ import java.util.Set;
 public class DeadLetters {
     static final String RETRIES = "retries";
     static final int LIST_LIMIT = 500;
+    static final int MAX_SEQUENCES = 100_000;
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
     private final EventProcessingConfiguration processing;
+    private final ChainHeads heads;
 
     /** One parked event. */
     public record Entry(String planId, String eventId, String eventType, Long sequence, long index,
@@ -46,16 +53,50 @@ public class DeadLetters {
     public record RetryResult(int sequences, int succeeded, int stillFailing, long remainingLetters, String message) {
     }
 
-    public DeadLetters(EventProcessingConfiguration processing, MeterRegistry metrics) {
+    public DeadLetters(EventProcessingConfiguration processing, ChainHeads heads, MeterRegistry metrics) {
         this.processing = processing;
+        this.heads = heads;
         Gauge.builder("caitien.deadletters", this, DeadLetters::lettersOrNaN).tag("processor", ConsumerConfiguration.PROCESSOR)
                 .description("Sự kiện không áp dụng được, đang nằm trong hàng đợi chờ xử lý lại").register(metrics);
     }
 
-    /** Parks every failure; a failed retry keeps the letter and counts the attempt in its diagnostics. */
+    /**
+     * Parks every failure; a failed retry keeps the letter and counts the attempt in its diagnostics (and,
+     * refused by the chain guard, why this time).
+     */
     static EnqueuePolicy<EventMessage<?>> policy() {
-        return (letter, cause) -> Decisions.enqueue(cause, l -> l.diagnostics()
-                .and(RETRIES, l instanceof JdbcDeadLetter<?> ? retries(l) + 1 : 0));
+        return (letter, cause) -> Decisions.enqueue(cause, l -> {
+            MetaData diagnostics = l.diagnostics().and(RETRIES, l instanceof JdbcDeadLetter<?> ? retries(l) + 1 : 0);
+            return cause instanceof ChainGuard.Refused refused
+                    ? diagnostics.and(ChainGuard.REFUSAL, refused.kind().name()) : diagnostics;
+        });
+    }
+
+    /** The alarm's counter: events refused by the chain guard, by reason. */
+    static java.util.function.Consumer<ChainLink.Kind> refusalCounter(MeterRegistry metrics, String processor) {
+        return kind -> Counter.builder("caitien.events.refused").tag("processor", processor).tag("reason", kind.name())
+                .description("Sự kiện bị từ chối: không có dấu niêm phong của plan-service hoặc không nối đúng chuỗi")
+                .register(metrics).increment();
+    }
+
+    /**
+     * Events that waited for a missing event of their plan are applied once it has been: checked every few
+     * seconds while any wait, and only while the processor runs (a rebuild empties the queue itself).
+     */
+    @Scheduled(fixedDelayString = "${caitien.chain.gap-retry-interval:PT5S}")
+    public synchronized void retryFilledGaps() {
+        if (!processing.eventProcessor(ConsumerConfiguration.PROCESSOR).map(p -> p.isRunning()).orElse(false)) return;
+        try {
+            int applied = ChainGaps.retry(queue(), processor(), heads::lastApplied);
+            if (applied > 0) log.info("Đã áp dụng {} sự kiện đã chờ sự kiện còn thiếu của kế hoạch", applied);
+        } catch (RuntimeException e) {
+            log.warn("Chưa xử lý lại được các sự kiện chờ sự kiện còn thiếu: {}", e.toString());
+        }
+    }
+
+    private SequencedDeadLetterProcessor<EventMessage<?>> processor() {
+        return processing.sequencedDeadLetterProcessor(ConsumerConfiguration.PROCESSOR)
+                .orElseThrow(() -> new IllegalStateException("Chưa cấu hình hàng đợi thư chết"));
     }
 
     SequencedDeadLetterQueue<EventMessage<?>> queue() {
@@ -128,9 +169,7 @@ public class DeadLetters {
 
     /** Processes every parked sequence again, oldest first; a sequence stops at its first event that still fails. */
     public synchronized RetryResult retryAll() {
-        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing
-                .sequencedDeadLetterProcessor(ConsumerConfiguration.PROCESSOR)
-                .orElseThrow(() -> new IllegalStateException("Chưa cấu hình hàng đợi thư chết"));
+        SequencedDeadLetterProcessor<EventMessage<?>> processor = processor();
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue();
         Set<String> sequences = new LinkedHashSet<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
@@ -170,6 +209,13 @@ public class DeadLetters {
             if (counts.letters() > 0) {
                 health.withDetail("deadLetterMessage", "Có " + counts.letters() + " sự kiện của " + counts.sequences()
                         + " kế hoạch không áp dụng được, đang chờ xử lý lại (xem /api/admin/dead-letters)");
+                long refused = ChainGaps.refused(queue());
+                health.withDetail("refusedEvents", refused);
+                if (refused > 0) {
+                    health.withDetail("refusedMessage", "CẢNH BÁO: " + refused + " sự kiện bị từ chối vì không có dấu niêm "
+                            + "phong của plan-service hoặc không nối đúng chuỗi của kế hoạch (có thể có bản ghi giả trên "
+                            + "chủ đề); không sự kiện nào trong số đó được áp dụng");
+                }
             }
         } catch (RuntimeException e) {
             health.withDetail("deadLetters", "không đọc được: " + e.getMessage());

@@ -54,7 +54,7 @@ public class PlanProgressProjection {
     /** A rebuild starts from empty tables and replays the topic from its first record. */
     @ResetHandler
     void reset() {
-        jdbc.update("truncate report_submission, item_progress, plan_progress");
+        jdbc.update("truncate report_submission, item_progress, plan_progress, plan_chain");
         jdbc.update("delete from processed_event where processor_name = ?", ConsumerConfiguration.PROCESSOR);
     }
 

@@ -1,30 +1,28 @@
 package vn.caitien.monitoring.rebuild;
 
+import vn.caitien.api.chain.ChainLink;
+
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Which records of the topic the bulk rebuild applies, and the ids of those it applied (they become
- * the processed_event marks).
+ * the processed_event marks), and each plan's last applied event (its chain head).
  *
- * <p>The live path applies each event id once. plan-service publishes a plan's events in the order of
- * their {@code sequence} (0, 1, 2… on the plan's one partition), and a duplicate is the same event sent
- * again — same id, same sequence. So per plan a record whose sequence is not above the last applied one
- * is a duplicate, and that is checked rather than assumed: the id must be the one applied at that
- * sequence. When it is not (another producer reused or skipped sequence numbers) the records break the
- * premise and the rebuild goes back to the per-event path, which dedups by id. An id applied twice under
- * different sequences is caught by processed_event's primary key when the marks are written, with the
- * same outcome. Records without a sequence are deduplicated by id.
+ * <p>The live path applies each event id once, and only an event that extends its plan's chain
+ * ({@link ChainLink}). plan-service publishes a plan's events in the order of their {@code sequence} (0, 1,
+ * 2… on the plan's one partition), and a duplicate is the same event sent again — same id, same sequence.
+ * So per plan a record whose sequence is not above the last applied one is a duplicate, and that is checked
+ * rather than assumed: the id must be the one applied at that sequence. When it is not (another producer
+ * reused a sequence), or a record does not extend the chain (a skipped sequence, another previous hash, no
+ * sequence or hash), the live path would park it: the rebuild goes back to the per-event path, which does.
+ * An id applied twice under different sequences is caught by processed_event's primary key when the marks
+ * are written, with the same outcome.
  */
 final class AppliedEvents {
-    /** Farther than this above a plan's last sequence, a record is not plan-service's. */
-    static final int MAX_GAP = 1024;
     private final Map<String, PlanStream> streams = new HashMap<>();
-    private final Set<String> withoutSequence = new HashSet<>();
     private final Map<Integer, String> otherIds = new HashMap<>();
     private long[] high;
     private long[] low;
@@ -32,9 +30,10 @@ final class AppliedEvents {
     private int[] index;
     private int indexed;
 
-    /** Per plan: the last applied sequence and, for each sequence, which applied id it was. */
+    /** Per plan: the last applied sequence and its hash and, for each sequence, which applied id it was. */
     private static final class PlanStream {
         long last = -1;
+        String lastHash;
         int[] idBySequence = new int[16];
     }
 
@@ -47,41 +46,40 @@ final class AppliedEvents {
      * Whether the record is to be applied (and then its id is remembered); false for a duplicate.
      *
      * @param sequence the plan's sequence, or a negative number when the record has none
-     * @throws DuplicateCheckRefused when sequence and id disagree
+     * @throws DuplicateCheckRefused when sequence and id disagree, or the record does not extend the chain
      */
-    boolean admit(String plan, long sequence, String id) {
-        return admit(plan, sequence, EventId.of(id));
+    boolean admit(String plan, long sequence, String id, String previousHash, String hash) {
+        return admit(plan, sequence, EventId.of(id), previousHash, hash);
     }
 
-    /** As {@link #admit(String, long, String)}, with the id already read (on a decoding thread). */
-    boolean admit(String plan, long sequence, EventId eventId) {
+    /** As {@link #admit(String, long, String, String, String)}, with the id already read (on a decoding thread). */
+    boolean admit(String plan, long sequence, EventId eventId, String previousHash, String hash) {
         String id = eventId.text();
-        if (sequence < 0) {
-            if (!withoutSequence.add(id)) return false;
-            add(eventId);
-            return true;
-        }
         PlanStream stream = streams.computeIfAbsent(plan, p -> new PlanStream());
-        if (sequence > stream.last) {
-            if (sequence - stream.last > MAX_GAP) {
-                throw new DuplicateCheckRefused("Số thứ tự " + sequence + " của kế hoạch " + plan + " nhảy quá xa sau "
-                        + stream.last);
-            }
+        if (sequence > stream.last || sequence < 0) {
+            ChainLink.Verdict verdict = ChainLink.check(plan, stream.last < 0 ? null
+                    : new ChainLink.Head(stream.last, stream.lastHash), sequence, previousHash, hash);
+            if (!verdict.extendsChain()) throw new DuplicateCheckRefused(verdict.reason());
             int at = (int) sequence;
             if (at >= stream.idBySequence.length) {
-                int previous = stream.idBySequence.length;
-                stream.idBySequence = Arrays.copyOf(stream.idBySequence, Math.max(at + 1, previous * 2));
-                Arrays.fill(stream.idBySequence, previous, stream.idBySequence.length, -1);
+                stream.idBySequence = Arrays.copyOf(stream.idBySequence, Math.max(at + 1, stream.idBySequence.length * 2));
             }
-            for (long gap = stream.last + 1; gap < sequence; gap++) stream.idBySequence[(int) gap] = -1;
             stream.idBySequence[at] = add(eventId);
             stream.last = sequence;
+            stream.lastHash = hash;
             return true;
         }
         int applied = stream.idBySequence[(int) sequence];
-        if (applied >= 0 && same(applied, eventId)) return false;
+        if (same(applied, eventId)) return false;
         throw new DuplicateCheckRefused("Sự kiện " + id + " mang số thứ tự " + sequence + " của kế hoạch " + plan
-                + (applied >= 0 ? ", số này đã thuộc sự kiện " + idAt(applied) : ", đến sau số " + stream.last));
+                + ", số này đã thuộc sự kiện " + idAt(applied));
+    }
+
+    /** Each plan's last applied event: the chain heads the live path goes on from. */
+    void forEachHead(java.util.function.BiConsumer<String, ChainLink.Head> action) {
+        streams.forEach((plan, stream) -> {
+            if (stream.last >= 0) action.accept(plan, new ChainLink.Head(stream.last, stream.lastHash));
+        });
     }
 
     private int add(EventId id) {

@@ -5,9 +5,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.caitien.api.chain.ChainLink;
+import vn.caitien.api.chain.TopicSeal;
 import vn.caitien.monitoring.progress.FoldRefused;
 import vn.caitien.monitoring.progress.FoldedPlan;
 import vn.caitien.monitoring.progress.ProgressFold;
@@ -25,7 +28,8 @@ import java.util.Set;
  * The fast rebuild: reads the topic from its beginning up to the offsets captured when the rebuild
  * began with a consumer of its own, folds the events in memory and writes the resulting rows in one
  * transaction ({@link ReadModelWriter}). Throws {@link Refused} when a record cannot be applied this
- * way; the caller then replays event by event.
+ * way — among them every record the live path would park: without plan-service's topic seal, or not
+ * extending its plan's chain; the caller then replays event by event, which parks them.
  */
 @Component
 class BulkReplay {
@@ -33,10 +37,12 @@ class BulkReplay {
     static final Duration STALL = Duration.ofSeconds(60);
     private final String bootstrapServers;
     private final ReadModelWriter writer;
+    private final TopicSeal seal;
 
-    BulkReplay(@Value("${axon.kafka.bootstrap-servers}") String bootstrapServers, ReadModelWriter writer) {
+    BulkReplay(@Value("${axon.kafka.bootstrap-servers}") String bootstrapServers, ReadModelWriter writer, TopicSeal seal) {
         this.bootstrapServers = bootstrapServers;
         this.writer = writer;
+        this.seal = seal;
     }
 
     /** Told as the rebuild goes. */
@@ -59,7 +65,7 @@ class BulkReplay {
 
     Outcome run(Map<TopicPartition, Long> end, Progress progress) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        try (SpilledDetails details = new SpilledDetails(); DecodingPipeline decoding = new DecodingPipeline(threads)) {
+        try (SpilledDetails details = new SpilledDetails(); DecodingPipeline decoding = new DecodingPipeline(threads, seal)) {
             ProgressFold fold = new ProgressFold(details);
             long expected = end.values().stream().mapToLong(Long::longValue).sum();
             AppliedEvents applied = new AppliedEvents((int) Math.min(expected, 1 << 20));
@@ -71,7 +77,12 @@ class BulkReplay {
                 long offset = decoded.offset();
                 try {
                     if (decoded.id().problem() != null) throw new Refused(decoded.id().problem(), partition, offset);
-                    if (!applied.admit(event.subject(), event.sequence(), decoded.id())) {
+                    // Not plan-service's, or not extending its plan's chain: the live path parks it, so the replay must.
+                    if (!TopicSeal.VALID.equals(decoded.seal())) {
+                        throw new Refused(ChainLink.notSealed(event.subject(), event.sequence(), decoded.seal()).reason(),
+                                partition, offset);
+                    }
+                    if (!applied.admit(event.subject(), event.sequence(), decoded.id(), event.previousHash(), event.hash())) {
                         counts[0]++;
                         return;
                     }
@@ -87,7 +98,7 @@ class BulkReplay {
                             + ") của kế hoạch " + event.subject() + ": " + why, partition, offset);
                 }
             };
-            long records = read(end, progress, (partition, offset, value) -> decoding.add(partition, offset, value, apply));
+            long records = read(end, progress, (partition, offset, value, headers) -> decoding.add(partition, offset, value, headers, apply));
             decoding.finish(apply);
             progress.writing(fold.planCount(), fold.itemCount());
             ReadModelWriter.Written written;
@@ -105,7 +116,7 @@ class BulkReplay {
     }
 
     private interface RecordHandler {
-        void handle(int partition, long offset, byte[] value);
+        void handle(int partition, long offset, byte[] value, Headers headers);
     }
 
     /** Reads every partition from its beginning to its captured end, in offset order; answers records read. */
@@ -145,7 +156,7 @@ class BulkReplay {
                     long stop = end.get(partition);
                     for (ConsumerRecord<byte[], byte[]> record : batch.records(partition)) {
                         if (record.offset() >= stop) break;
-                        handler.handle(record.partition(), record.offset(), record.value());
+                        handler.handle(record.partition(), record.offset(), record.value(), record.headers());
                         records++;
                     }
                 }

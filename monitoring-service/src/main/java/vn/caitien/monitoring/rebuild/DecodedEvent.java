@@ -9,6 +9,9 @@ import java.time.Instant;
  * @param sequence the event's position in its plan, or -1 when the record carries none
  * @param actor    the {@code actor} extension, or null
  * @param payload  the plan-api event record, exactly as the live path's converter builds it
+ * @param previousHash the {@code previoushash} extension, or null
+ * @param hash     the {@code hash} extension, or null
  */
-record DecodedEvent(String id, String subject, long sequence, Instant time, String actor, Object payload) {
+record DecodedEvent(String id, String subject, long sequence, Instant time, String actor, Object payload,
+                    String previousHash, String hash) {
 }

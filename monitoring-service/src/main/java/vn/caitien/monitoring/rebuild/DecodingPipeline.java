@@ -1,5 +1,8 @@
 package vn.caitien.monitoring.rebuild;
 
+import org.apache.kafka.common.header.Headers;
+import vn.caitien.api.chain.TopicSeal;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,21 +30,26 @@ final class DecodingPipeline implements AutoCloseable {
     });
     private final Deque<Future<List<Decoded>>> inFlight = new ArrayDeque<>();
     private final int maxInFlight;
+    private final TopicSeal seal;
     private List<Raw> filling = new ArrayList<>(CHUNK);
 
     /** A record as read. */
-    record Raw(int partition, long offset, byte[] value) {
+    record Raw(int partition, long offset, byte[] value, Headers headers) {
     }
 
-    /** A record decoded: its event and the event's id as the dedup keeps it, or nulls when the live path would skip it too. */
-    record Decoded(int partition, long offset, DecodedEvent event, AppliedEvents.EventId id) {
+    /**
+     * A record decoded: its event and the event's id as the dedup keeps it, or nulls when the live path would
+     * skip it too; and what its topic seal is ({@link TopicSeal#check}).
+     */
+    record Decoded(int partition, long offset, DecodedEvent event, AppliedEvents.EventId id, String seal) {
     }
 
     interface Sink {
         void accept(Decoded decoded);
     }
 
-    DecodingPipeline(int threads) {
+    DecodingPipeline(int threads, TopicSeal seal) {
+        this.seal = seal;
         AtomicInteger n = new AtomicInteger();
         workers = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "monitoring-rebuild-decode-" + n.incrementAndGet());
@@ -52,8 +60,8 @@ final class DecodingPipeline implements AutoCloseable {
     }
 
     /** Adds a record; hands the sink, in order, whatever has been decoded meanwhile. */
-    void add(int partition, long offset, byte[] value, Sink sink) {
-        filling.add(new Raw(partition, offset, value));
+    void add(int partition, long offset, byte[] value, Headers headers, Sink sink) {
+        filling.add(new Raw(partition, offset, value, headers));
         if (filling.size() == CHUNK) submit(sink);
         while (!inFlight.isEmpty() && inFlight.peekFirst().isDone()) take(sink);
     }
@@ -73,8 +81,10 @@ final class DecodingPipeline implements AutoCloseable {
             List<Decoded> decoded = new ArrayList<>(chunk.size());
             for (Raw raw : chunk) {
                 DecodedEvent event = d.decode(raw.value(), raw.partition(), raw.offset());
+                // The seal's HMAC is checked here, on the workers, like the decoding.
                 decoded.add(new Decoded(raw.partition(), raw.offset(), event,
-                        event == null ? null : AppliedEvents.EventId.of(event.id())));
+                        event == null ? null : AppliedEvents.EventId.of(event.id()),
+                        event == null ? null : seal.check(raw.headers(), raw.value())));
             }
             return decoded;
         }));

@@ -10,6 +10,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.caitien.api.chain.ChainLink;
 import vn.caitien.api.wire.WireJson;
 import vn.caitien.monitoring.messaging.ConsumerConfiguration;
 import vn.caitien.monitoring.messaging.DeadLetters;
@@ -97,6 +98,8 @@ class ReadModelWriter {
         steps.done("khóa ngoại");
         long marks = ProcessedMarks.replace(connection, copy, applied);
         steps.done("dấu đã xử lý");
+        copyChainHeads(connection, copy, applied);
+        steps.done("đầu chuỗi");
         // Parked events were re-applied by the fold (or it refused and nothing here runs).
         deadLetters.clear();
         storeToken(end);
@@ -212,6 +215,21 @@ class ReadModelWriter {
                 }
             }
             return rows.finish();
+        }
+    }
+
+    /** Each plan's last applied event, which the live path's chain check goes on from. */
+    private static void copyChainHeads(Connection connection, CopyManager copy, AppliedEvents applied) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("truncate plan_chain");
+        }
+        try (CopyRows rows = new CopyRows(copy, "plan_chain", "plan_id, sequence, hash")) {
+            Map<String, ChainLink.Head> heads = new HashMap<>();
+            applied.forEachHead(heads::put);
+            for (Map.Entry<String, ChainLink.Head> head : heads.entrySet()) {
+                rows.text(head.getKey()).number(head.getValue().sequence()).text(head.getValue().hash()).endRow();
+            }
+            rows.finish();
         }
     }
 

@@ -49,7 +49,8 @@ final class WireDecoder {
     private static final JsonFactory PLAIN = WireJson.mapper().getFactory().copy()
             .disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     /** The envelope's attributes the fast path reads; each may appear once. */
-    private static final List<String> ENVELOPE = List.of("id", "type", "subject", "time", "sequence", MetadataKeys.ACTOR, "data");
+    private static final List<String> ENVELOPE = List.of("id", "type", "subject", "time", "sequence", MetadataKeys.ACTOR, "data",
+            "previoushash", "hash");
     private final ObjectMapper mapper = WireJson.mapper();
     private final CloudEventsConverter converter = new CloudEventsConverter();
     private final Map<String, EvidenceCode> evidenceCodes = new HashMap<>();
@@ -83,6 +84,8 @@ final class WireDecoder {
             String time = null;
             String sequence = null;
             String actor = null;
+            String previousHash = null;
+            String hash = null;
             Object payload = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -93,7 +96,7 @@ final class WireDecoder {
                     seen |= 1 << bit;
                 }
                 switch (field) {
-                    case "id", "type", "subject", "time", "sequence", MetadataKeys.ACTOR -> {
+                    case "id", "type", "subject", "time", "sequence", MetadataKeys.ACTOR, "previoushash", "hash" -> {
                         if (token == JsonToken.VALUE_NULL && field.equals("sequence")) break;
                         if (token != JsonToken.VALUE_STRING) return null;
                         String text = p.getText();
@@ -103,6 +106,8 @@ final class WireDecoder {
                             case "subject" -> subject = text;
                             case "time" -> time = text;
                             case "sequence" -> sequence = text;
+                            case "previoushash" -> previousHash = text;
+                            case "hash" -> hash = text;
                             default -> actor = text;
                         }
                     }
@@ -120,7 +125,7 @@ final class WireDecoder {
             }
             if (id == null || time == null || payload == null) return null;
             return new DecodedEvent(id, subject, sequence == null ? -1 : Long.parseLong(sequence), WireTimes.instant(time),
-                    actor, payload);
+                    actor, payload, previousHash, hash);
         }
     }
 
@@ -139,12 +144,15 @@ final class WireDecoder {
                     ? domain.getSequenceNumber() : -1;
             String subject = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "";
             return new DecodedEvent(event.getIdentifier(), subject, sequence, event.getTimestamp(),
-                    actor == null ? null : actor.toString(), event.getPayload());
+                    actor == null ? null : actor.toString(), event.getPayload(),
+                    text(event.getMetaData().get(MetadataKeys.PREVIOUS_HASH)), text(event.getMetaData().get(MetadataKeys.HASH)));
         } catch (IOException | RuntimeException e) {
             log.error("Bỏ qua bản ghi Kafka không đọc được (offset {} phân vùng {}): {}", offset, partition, e.toString());
             return null;
         }
     }
+
+    private static String text(Object value) { return value == null ? null : value.toString(); }
 
     /** Records that took the converter's path (unusual shapes, fractional numbers, skipped ones). */
     long slowDecodes() { return slow; }

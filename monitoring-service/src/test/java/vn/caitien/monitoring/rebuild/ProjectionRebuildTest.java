@@ -152,6 +152,7 @@ class ProjectionRebuildTest {
         assertThat(rebuilt.items()).containsExactlyElementsOf(incremental.items());
         assertThat(rebuilt.reports()).containsExactlyElementsOf(incremental.reports());
         assertThat(rebuilt.marks()).isEqualTo(incremental.marks());
+        assertThat(rebuilt.chainHeads()).containsExactlyElementsOf(incremental.chainHeads()).isNotEmpty();
         assertThat(deadLetters.counts().letters()).isZero();
         // The foreign keys set aside for the copy are back as they were.
         assertThat(constraints()).isEqualTo(constraints).hasSizeGreaterThanOrEqualTo(2);
@@ -252,6 +253,29 @@ class ProjectionRebuildTest {
         assertThat(replayed.items()).containsExactlyElementsOf(incremental.items());
         assertThat(replayed.reports()).containsExactlyElementsOf(incremental.reports());
         assertThat(replayed.marks()).isEqualTo(incremental.marks());
+        assertThat(replayed.chainHeads()).containsExactlyElementsOf(incremental.chainHeads());
+    }
+
+    @Test
+    @Order(6)
+    void aForgedRecordOnTheTopicIsParkedByTheRebuildAsLiveAndTheGenuineOnesAreApplied() {
+        String plan = "rb-" + RUN + "-gia";
+        String genuine0 = script.publish(plan, created(plan, "Trường Thật", null), Instant.now(), "Hội đồng");
+        // Unsealed, as kcat would produce it; then the genuine sequence 1 and, sealed, a second sequence 1.
+        script.publishUnsealed(plan, added(plan, "gia", "1.1", "Nội dung giả"), 1);
+        String genuine1 = script.publish(plan, added(plan, "that", "1.2", "Nội dung thật"), Instant.now(), "Hội đồng");
+        script.publishAt(plan, added(plan, "gia-2", "1.3", "Nội dung giả trùng số"), 1);
+        awaitMarked(Set.of(genuine0, genuine1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.list().stream().filter(l -> l.planId().equals(plan)).count() == 2);
+        ReadModelRows live = ReadModelRows.of(jdbc);
+
+        JsonNode done = rebuild();
+        assertThat(done.get("message").asText()).contains("phát lại từng sự kiện");
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.list().stream().filter(l -> l.planId().equals(plan)).count() == 2);
+        ReadModelRows replayed = ReadModelRows.of(jdbc);
+        assertThat(replayed.items()).containsExactlyElementsOf(live.items())
+                .anyMatch(row -> row.contains("item_id=that")).noneMatch(row -> row.contains("item_id=gia"));
+        assertThat(replayed.chainHeads()).containsExactlyElementsOf(live.chainHeads());
     }
 
     // ---- the script ----

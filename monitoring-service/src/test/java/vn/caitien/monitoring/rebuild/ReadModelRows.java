@@ -12,10 +12,11 @@ import java.util.TreeSet;
 
 /**
  * Every row and column of the read model as PostgreSQL prints them (jsonb normalised, arrays and
- * timestamps as text), and the processor's processed-event marks: two snapshots are equal only if the
+ * timestamps as text), the processor's processed-event marks and each plan's chain head: two snapshots are equal only if the
  * tables are.
  */
-record ReadModelRows(List<String> plans, List<String> items, List<String> reports, Set<String> marks) {
+record ReadModelRows(List<String> plans, List<String> items, List<String> reports, Set<String> marks,
+                     List<String> chainHeads) {
 
     static ReadModelRows of(JdbcTemplate jdbc) {
         return new ReadModelRows(
@@ -23,7 +24,8 @@ record ReadModelRows(List<String> plans, List<String> items, List<String> report
                 rows(jdbc, "select * from item_progress order by plan_id, item_id"),
                 rows(jdbc, "select * from report_submission order by plan_id, period, revision"),
                 new TreeSet<>(jdbc.queryForList("select event_id from processed_event where processor_name = 'monitoring'",
-                        String.class)));
+                        String.class)),
+                rows(jdbc, "select * from plan_chain order by plan_id"));
     }
 
     private static List<String> rows(JdbcTemplate jdbc, String sql) {

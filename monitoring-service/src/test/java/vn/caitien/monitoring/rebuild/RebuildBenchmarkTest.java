@@ -17,14 +17,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import vn.caitien.api.wire.CloudEventsConverter;
+import vn.caitien.api.chain.TopicSeal;
 import vn.caitien.infra.SharedTestStack;
 import vn.caitien.infra.synthetic.SyntheticData;
 import vn.caitien.monitoring.messaging.TopicPositions;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -69,6 +68,7 @@ class RebuildBenchmarkTest {
                     .all().get();
         }
         SyntheticData data = new SyntheticData(7, 1_000_000, 0, 6, 14);
+        TopicSeal seal = SharedTestStack.keys().topicSeal();
         long started = System.nanoTime();
         List<ProducerRecord<String, byte[]>> chunk = new ArrayList<>();
         for (int i = 0; events < EVENTS; i++) {
@@ -76,10 +76,7 @@ class RebuildBenchmarkTest {
             plans++;
             items += plan.items().size();
             for (SyntheticData.WireEvent event : plan.cloudEvents()) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, event.key(),
-                        event.value().getBytes(StandardCharsets.UTF_8));
-                record.headers().add("content-type", CloudEventsConverter.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                chunk.add(record);
+                chunk.add(event.record(TOPIC, seal));
                 events++;
             }
             if (chunk.size() >= 10_000 || events >= EVENTS) {

@@ -9,12 +9,15 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import vn.caitien.api.plan.PlanEvent;
 import vn.caitien.api.wire.CloudEventsConverter;
+import vn.caitien.api.chain.ChainLink;
+import vn.caitien.api.chain.TopicSeal;
+import vn.caitien.api.wire.ChainedRecords;
 import vn.caitien.api.wire.MetadataKeys;
+import vn.caitien.infra.SharedTestStack;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +32,7 @@ import java.util.concurrent.ExecutionException;
  */
 final class ScriptedEvents implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
-    private final CloudEventsConverter converter = new CloudEventsConverter();
-    private final Map<String, Long> sequences = new HashMap<>();
+    private final ChainedRecords chained = new ChainedRecords(SharedTestStack.keys().topicSeal());
     private final List<ProducerRecord<String, byte[]>> sent = new ArrayList<>();
     private final Set<String> appliedIds = new LinkedHashSet<>();
     private final String topic;
@@ -43,14 +45,31 @@ final class ScriptedEvents implements AutoCloseable {
 
     /** The next event of the plan, recorded at {@code at} by {@code actor}; answers its id. */
     String publish(String planId, PlanEvent event, Instant at, String actor) {
-        long sequence = sequences.merge(planId, 1L, Long::sum) - 1;
         String id = UUID.randomUUID().toString();
         MetaData metadata = MetaData.with(MetadataKeys.ACTOR, actor).and(MetadataKeys.CORRELATION_ID, "kich-ban");
-        ProducerRecord<String, byte[]> record = converter.createKafkaMessage(new GenericDomainEventMessage<>(
-                CloudEventsConverter.AGGREGATE_TYPE, planId, sequence, event, metadata, id, at), topic);
-        send(record);
+        send(chained.next(topic, planId, event, metadata, id, at));
         appliedIds.add(id);
         return id;
+    }
+
+    /** An event plan-service never sealed, at {@code sequence}, linked to the plan's last event (as kcat could send it). */
+    void publishUnsealed(String planId, PlanEvent event, long sequence) {
+        ProducerRecord<String, byte[]> record = forged(planId, event, sequence);
+        record.headers().remove(TopicSeal.HEADER);
+        send(record);
+    }
+
+    /** A sealed event at a sequence of the script's choosing (a key holder reusing or skipping one). */
+    void publishAt(String planId, PlanEvent event, long sequence) { send(forged(planId, event, sequence)); }
+
+    private ProducerRecord<String, byte[]> forged(String planId, PlanEvent event, long sequence) {
+        ChainLink.Head last = chained.head(planId);
+        String previous = last == null ? ChainLink.GENESIS : last.hash();
+        String id = UUID.randomUUID().toString();
+        MetaData metadata = MetaData.with(MetadataKeys.ACTOR, "Kẻ giả mạo").and(ChainLink.PREVIOUS_HASH_KEY, previous)
+                .and(ChainLink.HASH_KEY, ChainLink.standInHash(previous, id));
+        return new CloudEventsConverter(SharedTestStack.keys().topicSeal()).createKafkaMessage(new GenericDomainEventMessage<>(
+                CloudEventsConverter.AGGREGATE_TYPE, planId, sequence, event, metadata, id, Instant.now()), topic);
     }
 
     /** The n-th record sent so far, sent again unchanged. */

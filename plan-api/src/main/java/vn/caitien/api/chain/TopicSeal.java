@@ -16,6 +16,14 @@ import java.nio.charset.StandardCharsets;
  */
 public final class TopicSeal {
     public static final String HEADER = "caitien-seal";
+    /**
+     * Metadata key under which a consuming converter records what it found: {@link #VALID}, {@link #MISSING}
+     * or {@link #WRONG}. Set by the converter itself, over anything the record's JSON says.
+     */
+    public static final String CHECK = "topicSealCheck";
+    public static final String VALID = "VALID";
+    public static final String MISSING = "MISSING";
+    public static final String WRONG = "WRONG";
 
     private final byte[] key;
 
@@ -37,6 +45,12 @@ public final class TopicSeal {
 
     public boolean isSealed(ConsumerRecord<?, byte[]> record) {
         return isSealed(record.headers(), record.value());
+    }
+
+    /** {@link #VALID}, {@link #MISSING} or {@link #WRONG} for a record's headers and value. */
+    public String check(Headers headers, byte[] value) {
+        if (headers.lastHeader(HEADER) == null) return MISSING;
+        return isSealed(headers, value) ? VALID : WRONG;
     }
 
     public boolean isSealed(Headers headers, byte[] value) {

@@ -13,6 +13,7 @@ import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.messaging.GenericMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.caitien.api.chain.TopicSeal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,21 @@ public class CloudEventsConverter implements KafkaMessageConverter<String, byte[
     private static final Logger log = LoggerFactory.getLogger(CloudEventsConverter.class);
 
     private final ObjectMapper mapper = WireJson.mapper();
+    private final TopicSeal seal;
+
+    /** A converter that neither seals nor checks seals (tools that only read, tests of the format). */
+    public CloudEventsConverter() {
+        this(null);
+    }
+
+    /**
+     * With a topic seal: records written get the seal header, records read are checked and the outcome is put
+     * in the event's metadata under {@link TopicSeal#CHECK}, for the read services' chain guard to refuse
+     * what plan-service did not publish.
+     */
+    public CloudEventsConverter(TopicSeal seal) {
+        this.seal = seal;
+    }
 
     @Override
     public ProducerRecord<String, byte[]> createKafkaMessage(EventMessage<?> event, String topic) {
@@ -62,7 +78,7 @@ public class CloudEventsConverter implements KafkaMessageConverter<String, byte[
         try {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, key, mapper.writeValueAsBytes(json));
             record.headers().add(new RecordHeader("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
-            return record;
+            return seal == null ? record : seal.seal(record);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write event " + event.getIdentifier() + " as JSON", e);
         }
@@ -71,7 +87,9 @@ public class CloudEventsConverter implements KafkaMessageConverter<String, byte[
     @Override
     public Optional<EventMessage<?>> readKafkaMessage(ConsumerRecord<String, byte[]> record) {
         try {
-            return Optional.of(read(mapper.readTree(record.value())));
+            EventMessage<?> event = read(mapper.readTree(record.value()));
+            if (seal == null) return Optional.of(event);
+            return Optional.of(event.andMetaData(Map.of(TopicSeal.CHECK, seal.check(record.headers(), record.value()))));
         } catch (UnknownEventType e) {
             // A newer producer may publish types this consumer does not know yet: skip, do not stop.
             log.warn("Bỏ qua sự kiện loại chưa biết {} (offset {} phân vùng {})", e.getMessage(), record.offset(),

@@ -13,7 +13,12 @@ public final class MetadataKeys {
     /** The message that directly caused this one. */
     public static final String CAUSATION_ID = "causationId";
 
-    public static final List<String> ALL = List.of(ACTOR, ACTOR_ID, CORRELATION_ID, CAUSATION_ID);
+    /** The event's chain hash (plan-service's audit/EventContent; extension {@code hash}). */
+    public static final String HASH = vn.caitien.api.chain.ChainLink.HASH_KEY;
+    /** The chain hash of the plan's previous event (extension {@code previoushash}). */
+    public static final String PREVIOUS_HASH = vn.caitien.api.chain.ChainLink.PREVIOUS_HASH_KEY;
+
+    public static final List<String> ALL = List.of(ACTOR, ACTOR_ID, CORRELATION_ID, CAUSATION_ID, HASH, PREVIOUS_HASH);
 
     private MetadataKeys() {
     }

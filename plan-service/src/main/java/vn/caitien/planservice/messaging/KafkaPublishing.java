@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.caitien.api.chain.TopicSeal;
 
 import java.time.Duration;
 
@@ -23,9 +24,9 @@ public class KafkaPublishing {
     @Bean
     KafkaPublisher<String, byte[]> kafkaPublisher(ProducerFactory<String, byte[]> producers,
                                                   KafkaMessageConverter<String, byte[]> converter, TopicResolver topics,
-                                                  Serializer serializer,
+                                                  Serializer serializer, TopicSeal seal,
                                                   @Value("${caitien.publishing.ack-timeout:PT10S}") Duration ackTimeout) {
-        return new PipelinedKafkaPublisher(producers, converter, topics, serializer, ackTimeout);
+        return new PipelinedKafkaPublisher(producers, converter, topics, serializer, seal, ackTimeout);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
+import vn.caitien.api.chain.TopicSeal;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeoutException;
  * while schools were busy recording. The guarantee is unchanged: a send that fails or is not
  * acknowledged in time fails the batch, its transaction (token included) rolls back and the batch is
  * sent again — at least once, in store order per plan (idempotent producer, one partition per plan).
+ * Every record carries the topic seal, without which the read services refuse it.
  */
 final class PipelinedKafkaPublisher extends KafkaPublisher<String, byte[]> {
     private static final String PENDING = PipelinedKafkaPublisher.class.getName() + ".pending";
@@ -35,10 +37,11 @@ final class PipelinedKafkaPublisher extends KafkaPublisher<String, byte[]> {
     private final ProducerFactory<String, byte[]> producers;
     private final KafkaMessageConverter<String, byte[]> converter;
     private final TopicResolver topics;
+    private final TopicSeal seal;
     private final Duration ackTimeout;
 
     PipelinedKafkaPublisher(ProducerFactory<String, byte[]> producers, KafkaMessageConverter<String, byte[]> converter,
-                            TopicResolver topics, Serializer serializer, Duration ackTimeout) {
+                            TopicResolver topics, Serializer serializer, TopicSeal seal, Duration ackTimeout) {
         super(KafkaPublisher.<String, byte[]>builder().producerFactory(producers).messageConverter(converter)
                 .serializer(serializer).topicResolver(topics).publisherAckTimeout(ackTimeout.toMillis()));
         if (producers.confirmationMode().isTransactional()) {
@@ -47,6 +50,7 @@ final class PipelinedKafkaPublisher extends KafkaPublisher<String, byte[]> {
         this.producers = producers;
         this.converter = converter;
         this.topics = topics;
+        this.seal = seal;
         this.ackTimeout = ackTimeout;
     }
 
@@ -55,7 +59,7 @@ final class PipelinedKafkaPublisher extends KafkaPublisher<String, byte[]> {
         Optional<String> topic = topics.resolve(event);
         if (topic.isEmpty()) return;
         Producer<String, byte[]> producer = producers.createProducer();
-        Future<RecordMetadata> sent = producer.send(converter.createKafkaMessage(event, topic.get()));
+        Future<RecordMetadata> sent = producer.send(seal.seal(converter.createKafkaMessage(event, topic.get())));
         if (!CurrentUnitOfWork.isStarted()) {
             awaitAll(List.of(sent));
             return;

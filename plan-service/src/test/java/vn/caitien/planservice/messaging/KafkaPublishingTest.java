@@ -7,6 +7,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import vn.caitien.infra.SharedTestStack;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -116,6 +118,9 @@ class KafkaPublishingTest extends ApiTestSupport {
                 if (!plans.contains(r.key())) continue;
                 records.add(JSON.readTree(r.value()));
                 assertThat(records.get(records.size() - 1).path("subject").asText()).isEqualTo(r.key());
+                // The read services refuse records without plan-service's seal.
+                assertThat(SharedTestStack.keys().topicSeal().isSealed(r.headers(), r.value().getBytes(StandardCharsets.UTF_8)))
+                        .as("topic seal of %s", r.key()).isTrue();
             }
             if (records.size() >= expected && quietUntil == Long.MAX_VALUE) {
                 quietUntil = System.nanoTime() + Duration.ofSeconds(1).toNanos();

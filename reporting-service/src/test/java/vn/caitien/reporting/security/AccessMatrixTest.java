@@ -34,7 +34,7 @@ import static vn.caitien.reporting.security.TestCallers.TH;
  * outside the caller's scope must answer exactly like a plan that does not exist.
  */
 class AccessMatrixTest extends ApiTestSupport {
-    static final List<String> READS = List.of("/history", "/reports", "/reports/current", "/reports/DAU_NAM",
+    static final List<String> READS = List.of("/history", "/chain", "/reports", "/reports/current", "/reports/DAU_NAM",
             "/reports/DAU_NAM?format=html", "/reports/DAU_NAM?format=docx", "/reports/DAU_NAM?format=pdf");
     static final List<String> AUDITS = List.of("/state", "/state?asOf=2023-09-25T00:00:00%2B07:00",
             "/state?basis=recorded", "/diff?from=2023-01-01T00:00:00Z&to=2100-01-01T00:00:00Z");

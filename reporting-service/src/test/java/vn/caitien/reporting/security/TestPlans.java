@@ -24,7 +24,10 @@ import vn.caitien.api.progress.ProgressRecorded;
 import vn.caitien.api.progress.ProgressStatus;
 import vn.caitien.api.report.ReportPeriod;
 import vn.caitien.api.report.ReportSubmitted;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import vn.caitien.api.wire.ChainedRecords;
 import vn.caitien.api.wire.CloudEventsConverter;
+import vn.caitien.infra.SharedTestStack;
 import vn.caitien.api.wire.MetadataKeys;
 import vn.caitien.infra.Topics;
 import vn.caitien.reporting.TestStack;
@@ -35,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Plan events as plan-service publishes them: CloudEvents JSON on the real topic, through the same
@@ -110,16 +114,24 @@ final class TestPlans {
                 TUOI_HONG_UNIT, false);
     }
 
-    /** Sends the events to the plan topic, keyed by plan id, and waits for the broker's acknowledgement. */
+    /** Records made so far, by event id: a redelivery sends the very same record (same hashes, same seal). */
+    private static final Map<String, ProducerRecord<String, byte[]>> MADE = new ConcurrentHashMap<>();
+    private static final ChainedRecords CHAINS = new ChainedRecords(SharedTestStack.keys().topicSeal());
+
+    /**
+     * Sends the events to the plan topic, keyed by plan id, linked and sealed as plan-service publishes them,
+     * and waits for the broker's acknowledgement. The first time, a plan's events are sent in their order.
+     */
     static void publish(List<? extends GenericDomainEventMessage<?>> events) throws Exception {
-        CloudEventsConverter converter = new CloudEventsConverter();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
             for (GenericDomainEventMessage<?> event : events) {
-                producer.send(converter.createKafkaMessage(event, Topics.PLAN_EVENTS)).get();
+                producer.send(MADE.computeIfAbsent(event.getIdentifier(), id -> CHAINS.next(Topics.PLAN_EVENTS,
+                        event.getAggregateIdentifier(), event.getPayload(), event.getMetaData(), id, event.getTimestamp())))
+                        .get();
             }
         }
     }

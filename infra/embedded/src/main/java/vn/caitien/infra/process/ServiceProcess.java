@@ -1,5 +1,8 @@
 package vn.caitien.infra.process;
 
+import vn.caitien.api.chain.ChainKeys;
+import vn.caitien.infra.InstallationKeys;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +30,7 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-XX:-HeapDumpOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+    private static ChainKeys keys;
 
     private final String name;
     private final int port;
@@ -78,7 +82,23 @@ public final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);
+        if (!env.containsKey(InstallationKeys.ENV)) builder.environment().put(InstallationKeys.ENV, keys().dir().toString());
         return new ServiceProcess(name, port, builder.start(), log);
+    }
+
+    /**
+     * The key files shared by every service this JVM starts (unless the caller's environment names others),
+     * made once before the first start; tests that publish plan events seal them with its topic key.
+     */
+    public static synchronized ChainKeys keys() {
+        if (keys == null) {
+            try {
+                keys = InstallationKeys.createIn(Files.createTempDirectory(Files.createDirectories(Path.of("target")), "keys-"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return keys;
     }
 
     public URI uri(String path) { return URI.create("http://localhost:" + port + path); }

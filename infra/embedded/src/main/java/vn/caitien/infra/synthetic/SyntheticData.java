@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import vn.caitien.api.chain.ChainLink;
+import vn.caitien.api.chain.TopicSeal;
+import vn.caitien.api.wire.CloudEventsConverter;
+import java.nio.charset.StandardCharsets;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -199,8 +204,17 @@ public record SyntheticData(long seed, int schools, int officeSchools, int minPr
         }
     }
 
-    /** One key and value of {@code caitien.plan.events}: plan id and structured CloudEvent JSON. */
-    public record WireEvent(String key, String value) {
+    /**
+     * One key and value of {@code caitien.plan.events}: plan id and structured CloudEvent JSON, whose
+     * {@code hash} links it to the plan's previous event as plan-service's chain does.
+     */
+    public record WireEvent(String key, String value, String hash) {
+        /** The record as plan-service's publisher sends it: content type and topic seal in its headers. */
+        public ProducerRecord<String, byte[]> record(String topic, TopicSeal seal) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("content-type", CloudEventsConverter.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            return seal.seal(record);
+        }
     }
 
     public record SyntheticPlan(School school, List<SyntheticItem> items, List<SyntheticReport> reports,
@@ -225,14 +239,14 @@ public record SyntheticData(long seed, int schools, int officeSchools, int minPr
             List<WireEvent> events = new ArrayList<>();
             String planId = school.planId();
             Instant setUp = LocalDate.of(2023, 8, 20).atTime(8, 0).toInstant(ZoneOffset.ofHours(7));
-            events.add(event(events.size(), "PlanCreated", setUp, planData(true)));
+            events.add(event(events, "PlanCreated", setUp, planData(true)));
             for (SyntheticItem item : items) {
                 ObjectNode data = JSON.createObjectNode().put("planId", planId).put("itemId", item.itemId());
                 data.set("details", details(item));
                 data.putNull("amendmentReason");
-                events.add(event(events.size(), "ActionItemAdded", setUp.plusSeconds(60L * events.size()), data));
+                events.add(event(events, "ActionItemAdded", setUp.plusSeconds(60L * events.size()), data));
             }
-            events.add(event(events.size(), "PlanApproved", LocalDate.of(2023, 8, 25).atTime(9, 0).toInstant(ZoneOffset.ofHours(7)),
+            events.add(event(events, "PlanApproved", LocalDate.of(2023, 8, 25).atTime(9, 0).toInstant(ZoneOffset.ofHours(7)),
                     JSON.createObjectNode().put("planId", planId).put("approvedOn", "2023-08-25").put("approvedBy", approvedBy)));
             // Progress and reports in the order they happen over the year.
             record Dated(LocalDate on, int order, ObjectNode data, String type) {
@@ -255,15 +269,19 @@ public record SyntheticData(long seed, int schools, int officeSchools, int minPr
             year.sort((a, b) -> a.on().equals(b.on()) ? Integer.compare(a.order(), b.order()) : a.on().compareTo(b.on()));
             for (Dated d : year) {
                 Instant at = d.on().atTime(15, 0).toInstant(ZoneOffset.ofHours(7)).plusSeconds(d.order());
-                events.add(event(events.size(), d.type(), at, d.data()));
+                events.add(event(events, d.type(), at, d.data()));
             }
             return events;
         }
 
-        private WireEvent event(int sequence, String type, Instant time, ObjectNode data) {
+        private WireEvent event(List<WireEvent> before, String type, Instant time, ObjectNode data) {
+            int sequence = before.size();
+            String previous = before.isEmpty() ? ChainLink.GENESIS : before.get(sequence - 1).hash();
+            String id = UUID.nameUUIDFromBytes((school.planId() + "/" + sequence).getBytes()).toString();
+            String hash = ChainLink.standInHash(previous, id);
             ObjectNode e = JSON.createObjectNode();
             e.put("specversion", "1.0")
-                    .put("id", UUID.nameUUIDFromBytes((school.planId() + "/" + sequence).getBytes()).toString())
+                    .put("id", id)
                     .put("source", "/caitien/plan-service")
                     .put("type", "vn.caitien.plan." + type)
                     .put("subject", school.planId())
@@ -272,9 +290,11 @@ public record SyntheticData(long seed, int schools, int officeSchools, int minPr
                     .put("datacontenttype", "application/json")
                     .put("actor", type.equals("PlanCreated") || type.equals("PlanApproved") || type.equals("ActionItemAdded")
                             ? "Hiệu trưởng - " + school.principal() : "Tổ giám sát - " + approvedBy)
-                    .put("correlationid", UUID.nameUUIDFromBytes((school.planId() + "/c" + sequence).getBytes()).toString());
+                    .put("correlationid", UUID.nameUUIDFromBytes((school.planId() + "/c" + sequence).getBytes()).toString())
+                    .put("previoushash", previous)
+                    .put("hash", hash);
             e.set("data", data);
-            return new WireEvent(school.planId(), e.toString());
+            return new WireEvent(school.planId(), e.toString(), hash);
         }
 
         private ObjectNode planData(boolean asEvent) {
