@@ -1,12 +1,9 @@
 package vn.caitien.planservice.messaging;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.caitien.api.chain.ChainKeys;
 import vn.caitien.api.chain.TopicSeal;
-
-import java.nio.file.Path;
 
 /**
  * The seal every record on the plan events topic carries (header {@value TopicSeal#HEADER}): the read
@@ -17,7 +14,7 @@ import java.nio.file.Path;
 public class TopicSealConfiguration {
 
     @Bean
-    TopicSeal topicSeal(@Value("${caitien.keys.dir}") Path dir, @Value("${caitien.keys.create-missing}") boolean createMissing) {
-        return new ChainKeys(dir, createMissing).topicSeal();
+    TopicSeal topicSeal(ChainKeys keys) {
+        return keys.topicSeal();
     }
 }
