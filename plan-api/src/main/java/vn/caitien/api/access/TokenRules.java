@@ -1,5 +1,6 @@
 package vn.caitien.api.access;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -31,6 +32,7 @@ public class TokenRules implements OAuth2TokenValidator<Jwt> {
     private final Duration maxLifetime;
     private final Clock clock;
 
+    @Autowired
     public TokenRules(@Value("${caitien.tokens.audience:caitien}") String audience,
                       @Value("${caitien.tokens.max-lifetime:12h}") Duration maxLifetime) {
         this(audience, maxLifetime, Clock.systemUTC());
