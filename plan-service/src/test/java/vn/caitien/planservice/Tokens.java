@@ -24,8 +24,14 @@ public final class Tokens {
     private Tokens() {
     }
 
+    /** The principal of a school; their account names the school's managing unit (Quận 10 for schools not named above). */
     public static String principal(String school) {
-        return bearer("ht-" + school, "Lưu Thuận Phong", "Hiệu trưởng", school, null, List.of(), Role.PRINCIPAL);
+        return principal(school, TUOI_HONG.equals(school) ? TUOI_HONG_UNIT : LDC_UNIT);
+    }
+
+    /** The principal of a school under this managing unit (their account's {@code unit}; null: none). */
+    public static String principal(String school, List<String> unit) {
+        return bearer("ht-" + school, "Lưu Thuận Phong", "Hiệu trưởng", school, unit, List.of(), Role.PRINCIPAL);
     }
 
     public static String council(String school) {

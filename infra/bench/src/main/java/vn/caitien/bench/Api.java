@@ -44,7 +44,7 @@ final class Api {
 
     String principal(School s) {
         return token("ht." + s.code(), Map.of("name", s.principal(), "title", "Hiệu trưởng", "roles", List.of("PRINCIPAL"),
-                "school_code", s.code()));
+                "school_code", s.code(), "unit", s.managingUnit()));
     }
 
     String monitor(School s) {

@@ -102,7 +102,7 @@ final class Bench {
     }
 
     // 2 + 3. --------------------------------------------------------------------------------------
-    record LivePlan(SyntheticData.School school, SyntheticPlan plan, List<String> itemIds) {
+    record LivePlan(SyntheticData.School school, SyntheticPlan plan, String planId, List<String> itemIds) {
     }
 
     private void commandsAndFreshness(EventRows.Result baseline) throws Exception {
@@ -118,7 +118,7 @@ final class Bench {
         for (Future<LivePlan> f : setUps) plans.add(f.get());
         LivePlan probe = plans.remove(plans.size() - 1);
 
-        FreshnessProbe probing = new FreshnessProbe(system, api, probe.school().planId(), probe.itemIds().get(0),
+        FreshnessProbe probing = new FreshnessProbe(system, api, probe.planId(), probe.itemIds().get(0),
                 api.monitor(probe.school()));
         // The same load, not counted, so the figures are those of warm services: the first commands after
         // start-up run interpreted code in every JVM, and the backlog they leave took seconds to drain.
@@ -160,15 +160,16 @@ final class Bench {
     private LivePlan setUp(SyntheticPlan plan) {
         SyntheticData.School s = plan.school();
         String principal = api.principal(s);
-        Api.ok(api.post(system.plan.uri("/api/plans"), principal, plan.createPlanBody()), "CreatePlan " + s.name());
+        String planId = Api.ok(api.post(system.plan.uri("/api/plans"), principal, plan.createPlanBody()), "CreatePlan " + s.name())
+                .json().path("id").asText();
         List<String> items = new ArrayList<>();
         for (int i = 0; i < plan.items().size(); i++) {
-            Api.Response added = Api.ok(api.post(system.plan.uri("/api/plans/" + s.planId() + "/items"), principal,
+            Api.Response added = Api.ok(api.post(system.plan.uri("/api/plans/" + planId + "/items"), principal,
                     plan.itemBody(i)), "AddActionItem " + plan.items().get(i).criterion().code());
             items.add(added.json().path("id").asText());
         }
-        Api.ok(api.post(system.plan.uri("/api/plans/" + s.planId() + "/approve"), principal, plan.approveBody()), "ApprovePlan");
-        return new LivePlan(s, plan, items);
+        Api.ok(api.post(system.plan.uri("/api/plans/" + planId + "/approve"), principal, plan.approveBody()), "ApprovePlan");
+        return new LivePlan(s, plan, planId, items);
     }
 
     // 4 (data) -------------------------------------------------------------------------------------

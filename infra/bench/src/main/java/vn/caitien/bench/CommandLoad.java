@@ -56,7 +56,7 @@ final class CommandLoad {
                     List<SyntheticProgress> year = p.plan().items().get(item).progress();
                     SyntheticProgress progress = year.get((n / mine.size()) % year.size());
                     n++;
-                    Api.Response r = api.post(system.plan.uri("/api/plans/" + p.school().planId() + "/items/"
+                    Api.Response r = api.post(system.plan.uri("/api/plans/" + p.planId() + "/items/"
                             + p.itemIds().get(item) + "/progress"), api.monitor(p.school()), progress.body());
                     if (r.status() == 201) {
                         latencies.add(r.nanos());

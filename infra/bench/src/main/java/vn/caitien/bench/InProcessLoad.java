@@ -24,7 +24,7 @@ final class InProcessLoad {
         for (Bench.LivePlan p : plans) {
             for (int i = 0; i < p.itemIds().size(); i++) {
                 // Each item with its own year of records (indicators and evidence are the item's own).
-                ArrayNode bodies = targets.addObject().put("planId", p.school().planId()).put("itemId", p.itemIds().get(i))
+                ArrayNode bodies = targets.addObject().put("planId", p.planId()).put("itemId", p.itemIds().get(i))
                         .put("schoolCode", p.school().code()).putArray("bodies");
                 for (SyntheticProgress progress : p.plan().items().get(i).progress()) bodies.add(readTree(progress.body()));
             }

@@ -21,6 +21,9 @@ import java.util.List;
  * @param usersFile      a users file of the demo-users.json shape instead of the bundled demo accounts
  * @param keyFile        where the RSA signing key is kept (created on first start), so tokens survive a
  *                       restart; blank: a new key on every start
+ * @param audience       added to the {@code aud} of every access token: the services accept only tokens
+ *                       meant for it (their {@code caitien.tokens.audience})
+ * @param login          how many wrong passwords are tolerated before logins are refused for a while
  */
 @ConfigurationProperties("caitien.identity")
 public record IdentityProperties(
@@ -29,13 +32,35 @@ public record IdentityProperties(
         @DefaultValue("8h") Duration accessTokenTtl,
         @DefaultValue("false") boolean showDemoUsers,
         String usersFile,
-        String keyFile) {
+        String keyFile,
+        @DefaultValue("caitien") String audience,
+        @DefaultValue LoginLimits login) {
 
     public IdentityProperties {
         dashboardUrls = dashboardUrls == null ? List.of() : dashboardUrls.stream()
                 .map(String::strip).filter(s -> !s.isEmpty()).map(IdentityProperties::origin).distinct().toList();
         if (accessTokenTtl == null || accessTokenTtl.isNegative() || accessTokenTtl.isZero()) {
             throw new IllegalArgumentException("caitien.identity.access-token-ttl phải dương, nhận được " + accessTokenTtl);
+        }
+        audience = audience == null || audience.isBlank() ? "caitien" : audience.strip();
+        login = login == null ? LoginLimits.DEFAULT : login;
+    }
+
+    /**
+     * {@code caitien.identity.login.*}: after {@code maxFailures} wrong passwords for one account, or
+     * {@code maxFailuresPerAddress} from one client address, within {@code window}, every login attempt for
+     * that account (from that address) is refused without checking the password for {@code lockFor}.
+     * A successful login clears the account's count.
+     */
+    public record LoginLimits(@DefaultValue("5") int maxFailures, @DefaultValue("30") int maxFailuresPerAddress,
+                              @DefaultValue("15m") Duration window, @DefaultValue("15m") Duration lockFor) {
+        static final LoginLimits DEFAULT = new LoginLimits(5, 30, Duration.ofMinutes(15), Duration.ofMinutes(15));
+
+        public LoginLimits {
+            if (maxFailures < 1 || maxFailuresPerAddress < 1 || window == null || window.isNegative() || window.isZero()
+                    || lockFor == null || lockFor.isNegative() || lockFor.isZero()) {
+                throw new IllegalArgumentException("caitien.identity.login.*: số lần sai phải ≥ 1, thời gian phải dương");
+            }
         }
     }
 

@@ -30,10 +30,18 @@ class LoginPage {
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
     String login(HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        String notice = request.getParameter("error") != null ? "<p class=\"error\" role=\"alert\">" + WRONG_CREDENTIALS + "</p>"
+        String locked = request.getParameter("locked");
+        String notice = locked != null ? "<p class=\"error\" role=\"alert\">" + Html.escape(locked(locked)) + "</p>"
+                : request.getParameter("error") != null ? "<p class=\"error\" role=\"alert\">" + WRONG_CREDENTIALS + "</p>"
                 : request.getParameter("logout") != null ? "<p class=\"info\" role=\"status\">Bạn đã đăng xuất.</p>" : "";
         return render(request.getContextPath() + "/login", csrf, notice,
                 properties.showDemoUsers() ? accounts.all() : List.of(), accounts.sharedPassword());
+    }
+
+    /** The refusal of a login attempt while the account or address is locked ({@link LoginThrottle}). */
+    static String locked(String minutes) {
+        String left = minutes.matches("\\d{1,4}") ? minutes + " phút" : "ít phút";
+        return "Đăng nhập sai quá nhiều lần nên tạm thời bị khoá; vui lòng thử lại sau " + left;
     }
 
     static String render(String action, CsrfToken csrf, String notice, List<DemoUsers.User> demoUsers, String sharedPassword) {

@@ -70,11 +70,11 @@ class IdentityPartsTest {
     @Test
     void dashboardUrlsAreOriginsAndTheTokenLifetimeIsPositive() {
         IdentityProperties p = new IdentityProperties("http://localhost:9000", List.of(" http://localhost:8082/ ", "",
-                "https://theodoi.example.vn", "http://localhost:8082"), java.time.Duration.ofHours(8), true, null, null);
+                "https://theodoi.example.vn", "http://localhost:8082"), java.time.Duration.ofHours(8), true, null, null, null, null);
         assertEquals(List.of("http://localhost:8082", "https://theodoi.example.vn"), p.dashboardUrls());
         assertThatThrownBy(() -> new IdentityProperties(null, List.of("http://localhost:8082/callback.html"),
-                java.time.Duration.ofHours(8), false, null, null)).hasMessageContaining("cần các origin");
-        assertThatThrownBy(() -> new IdentityProperties(null, List.of(), java.time.Duration.ZERO, false, null, null))
+                java.time.Duration.ofHours(8), false, null, null, null, null)).hasMessageContaining("cần các origin");
+        assertThatThrownBy(() -> new IdentityProperties(null, List.of(), java.time.Duration.ZERO, false, null, null, null, null))
                 .hasMessageContaining("access-token-ttl phải dương");
     }
 

@@ -108,7 +108,7 @@ class IdentityServerTest {
             assertEquals(user.unit(), caller.unit());
             assertEquals(user.leads(), caller.leads());
             assertThat(jwt.getClaimAsStringList("scope")).containsExactlyInAnyOrder("openid", "profile");
-            assertThat(jwt.getAudience()).containsExactly("caitien-cli");
+            assertThat(jwt.getAudience()).containsExactly("caitien-cli", "caitien");
         }
     }
 
@@ -169,7 +169,7 @@ class IdentityServerTest {
             OidcLogin.Token token = OidcLogin.login(URI.create(ISSUER), "caitien-dashboard", URI.create(origin + "/callback.html"),
                     "so.hcm", PASSWORD);
             var claims = SignedJWT.parse(token.accessToken()).getJWTClaimsSet();
-            assertEquals(List.of("caitien-dashboard"), claims.getAudience());
+            assertEquals(List.of("caitien-dashboard", "caitien"), claims.getAudience());
             assertEquals(List.of("Thành phố Hồ Chí Minh"), claims.getStringListClaim("unit"));
         }
     }

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,11 +48,7 @@ class BackupRestoreTest {
                     Duration.ofSeconds(20), Duration.ofSeconds(60));
             List<String> plans = new ArrayList<>();
             Map<String, List<String>> items = new TreeMap<>();
-            for (int p = 0; p < 3; p++) {
-                String planId = UUID.randomUUID().toString();
-                plans.add(planId);
-                items.put(planId, setUp(client, system.tokens, planId, new Random(p)));
-            }
+            for (int p = 0; p < 3; p++) plans.add(setUp(client, system.tokens, new Random(p), items));
             String admin = system.tokens.admin();
             Map<String, EventStore.PlanEvents> before;
             try (Connection db = system.connect("plan")) {
@@ -130,10 +125,13 @@ class BackupRestoreTest {
         }
     }
 
-    /** Create, three items, approve, progress on each item and the start-of-year report: the plan's items. */
-    private static List<String> setUp(CommandClient client, Tokens tokens, String planId, Random random) throws Exception {
-        assertThat(client.send(Kind.CREATE_PLAN, planId, "/api/plans", tokens.principal(), LoadClients.createPlan(planId)).status)
-                .isEqualTo(201);
+    /** Create, three items, approve, progress on each item and the start-of-year report: the plan's id (its items in {@code items}). */
+    private static String setUp(CommandClient client, Tokens tokens, Random random, Map<String, List<String>> itemsByPlan)
+            throws Exception {
+        Command created = client.send(Kind.CREATE_PLAN, LoadClients.NEW_PLAN, "/api/plans", tokens.principal(),
+                LoadClients.createPlan());
+        assertThat(created.status).as(created.toString()).isEqualTo(201);
+        String planId = created.body.get("id").asText();
         List<String> items = new ArrayList<>();
         for (String criterion : List.of("1.4", "3.4", "5.3")) {
             Command added = client.send(Kind.ADD_ITEM, planId, "/api/plans/" + planId + "/items", tokens.principal(),
@@ -150,7 +148,8 @@ class BackupRestoreTest {
         }
         assertThat(client.send(Kind.SUBMIT_REPORT, planId, "/api/plans/" + planId + "/reports", tokens.monitor(),
                 LoadClients.report()).status).isEqualTo(201);
-        return items;
+        itemsByPlan.put(planId, items);
+        return planId;
     }
 
     private static Map<String, JsonNode> planViews(IsolatedSystem system, List<String> plans) throws Exception {

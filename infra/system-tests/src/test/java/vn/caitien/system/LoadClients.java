@@ -63,7 +63,7 @@ final class LoadClients {
         }
     }
 
-    /** Every plan a client sent a CreatePlan for. */
+    /** Every plan whose CreatePlan was acknowledged (a create never answered has no id the client knows). */
     Set<String> plans() { return Set.copyOf(plans); }
 
     /** Errors in the clients themselves (not answers of the service): must be none. */
@@ -72,9 +72,10 @@ final class LoadClients {
     private void run(Random random) {
         try {
             while (!stopping) {
-                String planId = UUID.randomUUID().toString();
-                List<String> items = setUp(planId);
-                if (items == null) continue;
+                SetUp plan = setUp();
+                if (plan == null) continue;
+                String planId = plan.planId();
+                List<String> items = plan.itemIds();
                 for (int n = 0; n < progressPerPlan && !stopping; n++) {
                     if (n == progressPerPlan / 2) {
                         client.send(Kind.SUBMIT_REPORT, planId, "/api/plans/" + planId + "/reports", tokens.monitor(),
@@ -94,10 +95,16 @@ final class LoadClients {
         }
     }
 
-    /** The plan's item ids, or null when a step was not acknowledged. */
-    private List<String> setUp(String planId) throws InterruptedException {
+    /** A plan set up: the id plan-service drew for it, and its items' ids. */
+    record SetUp(String planId, List<String> itemIds) {
+    }
+
+    /** The new plan and its item ids, or null when a step was not acknowledged. */
+    private SetUp setUp() throws InterruptedException {
+        Command created = client.send(Kind.CREATE_PLAN, NEW_PLAN, "/api/plans", tokens.principal(), createPlan());
+        if (!created.acked()) return null;
+        String planId = created.body.get("id").asText();
         plans.add(planId);
-        if (!client.send(Kind.CREATE_PLAN, planId, "/api/plans", tokens.principal(), createPlan(planId)).acked()) return null;
         List<String> items = new ArrayList<>();
         for (String criterion : CRITERIA) {
             Command added = client.send(Kind.ADD_ITEM, planId, "/api/plans/" + planId + "/items", tokens.principal(),
@@ -107,17 +114,20 @@ final class LoadClients {
         }
         Command approved = client.send(Kind.APPROVE, planId, "/api/plans/" + planId + "/approve", tokens.principal(),
                 "{\"approvedOn\": \"2023-08-18\", \"approvedBy\": \"Lưu Thuận Phong\"}");
-        return approved.acked() ? items : null;
+        return approved.acked() ? new SetUp(planId, items) : null;
     }
 
-    static String createPlan(String planId) {
+    /** What a CreatePlan names before plan-service has drawn the plan's id. */
+    static final String NEW_PLAN = "(mới)";
+
+    /** A new plan of the principal's school (plan-service draws its id; school and unit are the account's). */
+    static String createPlan() {
         return """
-                {"planId": "%s",
-                 "school": {"name": "%s", "code": "%s", "type": "TIEU_HOC",
+                {"school": {"name": "%s", "code": "%s", "type": "TIEU_HOC",
                             "managingUnit": ["%s", "%s"]},
                  "frameworkId": "TT17-2018", "schoolYear": "2023-2024", "documentNumber": "%s/KH-THLĐC",
-                 "issueDate": "2023-08-18"}""".formatted(planId, Tokens.SCHOOL_NAME, Tokens.SCHOOL_CODE,
-                Tokens.UNIT.get(0), Tokens.UNIT.get(1), planId.substring(0, 8));
+                 "issueDate": "2023-08-18"}""".formatted(Tokens.SCHOOL_NAME, Tokens.SCHOOL_CODE,
+                Tokens.UNIT.get(0), Tokens.UNIT.get(1), UUID.randomUUID().toString().substring(0, 8));
     }
 
     static String progress(Random random, LocalDate day) {

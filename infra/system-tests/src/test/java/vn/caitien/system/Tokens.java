@@ -26,7 +26,7 @@ final class Tokens {
     Tokens(StandInIssuer issuer) {
         this.issuer = issuer;
         this.principal = new Minted("phong.lt", Map.of("name", "Lưu Thuận Phong", "title", "Hiệu trưởng",
-                "roles", List.of("PRINCIPAL"), "school_code", SCHOOL_CODE));
+                "roles", List.of("PRINCIPAL"), "school_code", SCHOOL_CODE, "unit", UNIT));
         this.monitor = new Minted("mai.nt", Map.of("name", "Nguyễn Thị Mai", "title", "Tổ giám sát",
                 "roles", List.of("MONITOR"), "school_code", SCHOOL_CODE));
         this.admin = new Minted("quantri", Map.of("name", "Quản trị hệ thống", "title", "Quản trị viên",

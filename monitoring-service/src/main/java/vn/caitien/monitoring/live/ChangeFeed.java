@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -33,26 +35,33 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * committed to the read model; pages then re-read what they show. Each subscriber hears only of the
  * plans it may read, and its stream ends when its access token expires (the page reconnects with a
  * fresh one). Browsers' EventSource cannot send headers, so the token may come as {@code ?access_token=}.
+ * Open streams are bounded: {@code caitien.live.max-streams} in all (500), {@code caitien.live.max-streams-per-user}
+ * per signed-in user (5: a few tabs and devices), so one account cannot take every stream; past either, 429 in Vietnamese.
  */
 @RestController
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Trực tiếp", description = "Luồng sự kiện cho trang theo dõi tự cập nhật")
 public class ChangeFeed implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
-    static final int MAX_SUBSCRIBERS = 500;
     /** More changed plans than this at once (a rebuild, never a live batch of events) are announced as one change. */
     static final int MANY_PLANS = 100;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final ProgressReadModel readModel;
     private final Clock clock;
+    private final int maxStreams;
+    private final int maxStreamsPerUser;
     private volatile boolean running;
 
     record Subscriber(SseEmitter emitter, Caller caller, Instant expiresAt) {
     }
 
-    public ChangeFeed(ProgressReadModel readModel, Clock clock) {
+    public ChangeFeed(ProgressReadModel readModel, Clock clock, @Value("${caitien.live.max-streams:500}") int maxStreams,
+                      @Value("${caitien.live.max-streams-per-user:5}") int maxStreamsPerUser) {
+        if (maxStreams < 1 || maxStreamsPerUser < 1) throw new IllegalArgumentException("caitien.live.max-streams* must be ≥ 1");
         this.readModel = readModel;
         this.clock = clock;
+        this.maxStreams = maxStreams;
+        this.maxStreamsPerUser = maxStreamsPerUser;
     }
 
     @GetMapping(path = "/api/stream", produces = "text/event-stream")
@@ -62,18 +71,31 @@ public class ChangeFeed implements SmartLifecycle {
                                 @Parameter(description = "Mã truy cập, khi không gửi được tiêu đề Authorization")
                                 @org.springframework.web.bind.annotation.RequestParam(name = "access_token", required = false)
                                 String ignoredToken) throws IOException {
-        if (subscribers.size() >= MAX_SUBSCRIBERS) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Quá nhiều trang đang theo dõi trực tiếp");
-        }
         SseEmitter emitter = new SseEmitter(0L);
         Subscriber subscriber = new Subscriber(emitter, caller, Callers.currentExpiry().orElse(Instant.MAX));
-        subscribers.add(subscriber);
+        admit(subscriber);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
         // Tell the browser how soon to reconnect if the service restarts.
         emitter.send(SseEmitter.event().reconnectTime(3000).comment("kết nối"));
         return emitter;
+    }
+
+    /** Adds the subscriber unless the service or its user already has as many streams as allowed (429). */
+    private synchronized void admit(Subscriber subscriber) {
+        if (subscribers.size() >= maxStreams) {
+            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "Quá nhiều trang đang theo dõi trực tiếp (tối đa "
+                    + maxStreams + " luồng); vui lòng thử lại sau");
+        }
+        String user = subscriber.caller().username();
+        long own = subscribers.stream().filter(s -> Objects.equals(s.caller().username(), user)).count();
+        if (own >= maxStreamsPerUser) {
+            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "Tài khoản này đã mở " + own
+                    + " luồng theo dõi trực tiếp, tối đa " + maxStreamsPerUser + " luồng mỗi người; hãy đóng bớt trang "
+                    + "đang mở rồi thử lại");
+        }
+        subscribers.add(subscriber);
     }
 
     @EventListener

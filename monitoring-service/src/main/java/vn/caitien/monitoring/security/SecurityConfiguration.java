@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -23,6 +24,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import vn.caitien.api.access.Access;
 import vn.caitien.api.access.Caller;
+import vn.caitien.api.access.TokenRules;
 
 import java.util.function.Supplier;
 
@@ -34,6 +36,7 @@ import java.util.function.Supplier;
  * {@link Access} in the controllers; here only "signed in" and "administrator" are checked.
  */
 @Configuration
+@Import(TokenRules.class) // exp and iat required, lifetime bounded, audience checked (docs/security.md)
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "Mã truy cập (access token) của nhà cung cấp định danh OIDC")
 public class SecurityConfiguration {

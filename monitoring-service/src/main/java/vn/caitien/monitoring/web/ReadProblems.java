@@ -63,6 +63,7 @@ public class ReadProblems {
             case 404 -> "Không tìm thấy";
             case 405 -> "Phương thức HTTP không được hỗ trợ";
             case 409 -> "Xung đột trạng thái";
+            case 429 -> "Quá nhiều yêu cầu";
             case 503 -> "Dịch vụ tạm thời không sẵn sàng";
             default -> status.is5xxServerError() ? "Lỗi hệ thống" : "Yêu cầu không được chấp nhận";
         });

@@ -70,7 +70,15 @@ public final class Access {
 
     /** The caller's unit is a prefix of the path (a province officer covers its communes). */
     public static boolean coversUnit(Caller caller, List<String> path) {
-        List<String> unit = caller.unit();
+        return isPrefix(caller.unit(), path);
+    }
+
+    /** Two managing-unit paths name the same unit (each part compared ignoring case and outer spaces). */
+    public static boolean samePath(List<String> a, List<String> b) {
+        return a != null && b != null && a.size() == b.size() && isPrefix(a, b);
+    }
+
+    private static boolean isPrefix(List<String> unit, List<String> path) {
         if (unit == null || path == null || unit.size() > path.size()) return false;
         for (int i = 0; i < unit.size(); i++) {
             if (!same(unit.get(i), path.get(i))) return false;

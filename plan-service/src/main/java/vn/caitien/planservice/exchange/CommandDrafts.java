@@ -3,6 +3,7 @@ package vn.caitien.planservice.exchange;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
+import vn.caitien.api.access.PlanScope;
 import vn.caitien.api.item.ActionItemDetails;
 import vn.caitien.api.item.Budget;
 import vn.caitien.api.item.Money;
@@ -42,7 +43,7 @@ class CommandDrafts {
     ParsedPlan check(ParsedPlan parsed) {
         Diagnostics found = new Diagnostics();
         if (!parsed.blocked()) {
-            for (ConstraintViolation<CreatePlanRequest> v : sorted(validator.validate(request(parsed.header(), null)))) {
+            for (ConstraintViolation<CreatePlanRequest> v : sorted(validator.validate(request(parsed.header())))) {
                 found.fatal(v.getPropertyPath().toString(), v.getMessage());
             }
         }
@@ -64,10 +65,11 @@ class CommandDrafts {
         return more.isEmpty() ? parsed : parsed.with(items, more);
     }
 
-    CreatePlan createPlan(ParsedHeader header, PlanId planId, String schoolCode) {
-        CreatePlanRequest request = request(header, planId);
+    /** The plan as the file describes it, for the school and managing unit of the uploader's account. */
+    CreatePlan createPlan(ParsedHeader header, PlanId planId, PlanScope scope) {
+        CreatePlanRequest request = request(header);
         CreatePlanRequest.SchoolRequest school = request.school();
-        return new CreatePlan(planId, new School(school.name().strip(), schoolCode, school.type(), school.managingUnit()),
+        return new CreatePlan(planId, new School(school.name().strip(), scope.schoolCode(), school.type(), scope.managingUnit()),
                 request.frameworkId().strip(), request.schoolYear(), request.documentNumber().strip(), request.issueDate(),
                 request.issuePlace(), request.legalBases(), request.baseline());
     }
@@ -82,8 +84,8 @@ class CommandDrafts {
                 r.supportConditions(), r.notes());
     }
 
-    private static CreatePlanRequest request(ParsedHeader h, PlanId planId) {
-        return new CreatePlanRequest(planId,
+    private static CreatePlanRequest request(ParsedHeader h) {
+        return new CreatePlanRequest(null,
                 new CreatePlanRequest.SchoolRequest(h.schoolName(), null, h.schoolType(), h.managingUnit()),
                 h.frameworkId(), h.schoolYear(), h.documentNumber(), h.issueDate(), h.issuePlace(), h.legalBases(), null);
     }

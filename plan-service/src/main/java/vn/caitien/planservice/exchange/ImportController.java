@@ -15,6 +15,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import vn.caitien.api.access.PlanScope;
 import vn.caitien.api.plan.SchoolYear;
 import vn.caitien.planservice.exchange.read.ImportHints;
 import vn.caitien.planservice.exchange.read.UnreadableFile;
@@ -50,14 +51,14 @@ public class ImportController {
             @Parameter(description = "Chỉ đọc và báo cáo, không tạo kế hoạch") @RequestParam(defaultValue = "false") boolean dryRun,
             @Parameter(description = "Ban hành kế hoạch ngay sau khi nhập") @RequestParam(defaultValue = "false") boolean approve,
             @Parameter(description = "Nhập cả khi tệp này đã được nhập trước đó") @RequestParam(defaultValue = "false") boolean force,
-            @Parameter(description = "Đơn vị quản lý từ cấp trên xuống, ngăn bởi “/”, vd. Thành phố Hồ Chí Minh/Quận 10")
+            @Parameter(description = "Không cần: đơn vị quản lý lấy theo tài khoản; nếu gửi, phải đúng đơn vị đó (ngăn bởi “/”)")
             @RequestParam(required = false) String managingUnit,
             @Parameter(description = "Số hiệu văn bản khi tệp không ghi (vd. 107/KH-LĐC)") @RequestParam(required = false) String documentNumber,
             @Parameter(description = "Bộ tiêu chuẩn, khi không muốn suy ra từ văn bản (vd. TT17-2018)") @RequestParam(required = false) String frameworkId,
             @Parameter(description = "Năm học, khi văn bản không ghi (vd. 2023-2024)") @RequestParam(required = false) String schoolYear,
-            @Parameter(description = "Mã trường; để trống là trường của người nhập") @RequestParam(required = false) String schoolCode)
+            @Parameter(description = "Không cần: mã trường lấy theo tài khoản; nếu gửi, phải đúng mã đó") @RequestParam(required = false) String schoolCode)
             throws IOException {
-        String school = guard.schoolOfNewPlan(schoolCode, ImportHints.path(managingUnit));
+        PlanScope scope = guard.scopeOfNewPlan(schoolCode, ImportHints.path(managingUnit));
         if (file.getSize() > limits.maxFileBytes()) throw limits.fileTooLarge();
         SchoolYear year = null;
         if (schoolYear != null && !schoolYear.isBlank()) {
@@ -67,11 +68,11 @@ public class ImportController {
                 throw ImportRefused.badParameter("schoolYear", e.getMessage());
             }
         }
-        ImportHints hints = new ImportHints(ImportHints.path(managingUnit), documentNumber, frameworkId, year);
+        ImportHints hints = new ImportHints(scope.managingUnit(), documentNumber, frameworkId, year);
         ImportResponse response;
         try (UploadLimits.Turn turn = limits.turn()) {
             response = importer.importFile(file.getBytes(), file.getOriginalFilename(),
-                    new PlanImporter.Options(dryRun, approve, force, hints, school));
+                    new PlanImporter.Options(dryRun, approve, force, hints, scope));
         }
         if (!response.created()) return ResponseEntity.ok(response);
         return ResponseEntity.created(URI.create("/api/plans/" + response.planId())).body(response);

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.caitien.api.access.PlanScope;
 import vn.caitien.api.catalog.FrameworkCatalog;
 import vn.caitien.api.item.ActionItemId;
 import vn.caitien.api.item.AddActionItem;
@@ -47,9 +48,9 @@ public class PlanImporter {
 
     /**
      * The uploader's choices: preview only, approve after import, import a known file again, hints, and
-     * the school code of the plan (documents do not print it; checked against the caller beforehand).
+     * whose plan it is (school code and managing unit, from the uploader's account).
      */
-    record Options(boolean dryRun, boolean approve, boolean force, ImportHints hints, String schoolCode) {
+    record Options(boolean dryRun, boolean approve, boolean force, ImportHints hints, PlanScope scope) {
     }
 
     PlanImporter(CommandSender commands, ImportRegistry registry, CommandDrafts drafts, TransactionTemplate transactions,
@@ -83,7 +84,7 @@ public class PlanImporter {
             Optional<String> existing = registry.planFor(hash, options.schoolCode());
             if (existing.isPresent() && !options.force()) throw ImportRefused.duplicate(existing.get());
             PlanId planId = PlanId.random();
-            commands.send(drafts.createPlan(parsed.header(), planId, options.schoolCode()));
+            commands.send(drafts.createPlan(parsed.header(), planId, options.scope()));
             Map<Integer, String> itemIds = new HashMap<>();
             for (ParsedItem item : parsed.importable()) {
                 ActionItemId itemId = ActionItemId.random();

@@ -3,7 +3,9 @@ package vn.caitien.planservice.plan;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Size;
+import vn.caitien.api.access.PlanScope;
 import vn.caitien.api.plan.Baseline;
 import vn.caitien.api.plan.CreatePlan;
 import vn.caitien.api.plan.PlanId;
@@ -14,8 +16,14 @@ import vn.caitien.api.plan.SchoolYear;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Body of POST /api/plans. {@code planId} is optional: give one to make retries safe. */
+/**
+ * Body of POST /api/plans. The plan's id is the server's to draw: a {@code planId} in the body is refused,
+ * whatever its value, so no answer tells whether some plan (another school's) has that id; retries are made
+ * safe with an {@code Idempotency-Key}. The school's code and managing unit come from the principal's account
+ * ({@code school.code} and {@code school.managingUnit} may be left out, or must be the account's own).
+ */
 public record CreatePlanRequest(
+        @Null(message = "Mã kế hoạch do hệ thống cấp, không gửi kèm; để gửi lại an toàn hãy dùng tiêu đề Idempotency-Key")
         PlanId planId,
         @NotNull(message = "Cần thông tin nhà trường") @Valid SchoolRequest school,
         @NotBlank(message = "Cần chọn bộ tiêu chuẩn (vd. TT17-2018)") String frameworkId,
@@ -33,10 +41,10 @@ public record CreatePlanRequest(
             List<@NotBlank(message = "Tên đơn vị quản lý không được để trống") String> managingUnit) {
     }
 
-    /** The command for this request, for the school with this code (the caller's own when none was given). */
-    CreatePlan toCommand(String schoolCode) {
-        return new CreatePlan(planId == null ? PlanId.random() : planId,
-                new School(school.name().strip(), schoolCode, school.type(), school.managingUnit()),
+    /** The command for this request: a new plan id, the school's code and managing unit from the principal's account. */
+    CreatePlan toCommand(PlanScope scope) {
+        return new CreatePlan(PlanId.random(),
+                new School(school.name().strip(), scope.schoolCode(), school.type(), scope.managingUnit()),
                 frameworkId.strip(), schoolYear, documentNumber.strip(), issueDate, issuePlace, legalBases, baseline);
     }
 }

@@ -44,9 +44,10 @@ public class PlanController {
     }
 
     @PostMapping
-    @Operation(summary = "Lập kế hoạch mới (dự thảo); hiệu trưởng, cho trường của mình (mã trường để trống: trường của người lập)")
+    @Operation(summary = "Lập kế hoạch mới (dự thảo); hiệu trưởng, cho trường của mình: mã trường và đơn vị quản lý lấy "
+            + "theo tài khoản, mã kế hoạch do hệ thống cấp")
     public ResponseEntity<Map<String, String>> create(@Valid @RequestBody CreatePlanRequest request) {
-        CreatePlan command = request.toCommand(guard.schoolOfNewPlan(request.school().code(), request.school().managingUnit()));
+        CreatePlan command = request.toCommand(guard.scopeOfNewPlan(request.school().code(), request.school().managingUnit()));
         commands.send(command);
         String id = command.planId().value();
         return ResponseEntity.created(URI.create("/api/plans/" + id)).body(Map.of("id", id));

@@ -5,6 +5,7 @@ import vn.caitien.api.access.Access;
 import vn.caitien.api.access.Caller;
 import vn.caitien.api.access.PlanAction;
 import vn.caitien.api.access.PlanScope;
+import vn.caitien.api.access.Role;
 import vn.caitien.api.item.AddActionItem;
 import vn.caitien.api.item.RemoveActionItem;
 import vn.caitien.api.item.UpdateActionItem;
@@ -35,6 +36,8 @@ public class PlanGuard {
             + "nội dung cải tiến";
     static final String PROGRESS = "Chỉ tổ giám sát của trường, hoặc người chủ trì nội dung này, được ghi nhận tiến độ";
     static final String REPORT = "Chỉ hiệu trưởng và tổ giám sát của trường được nộp báo cáo giám sát";
+    static final String NO_UNIT = "Tài khoản chưa được gán đơn vị quản lý của trường (thuộc tính “unit”), nên chưa lập "
+            + "được kế hoạch; hãy nhờ quản trị hệ thống bổ sung";
     static final String AUDIT = "Chỉ kiểm định viên được giao phạm vi, hiệu trưởng của trường hoặc quản trị hệ thống "
             + "được kiểm tra chuỗi sự kiện của kế hoạch";
 
@@ -67,22 +70,32 @@ public class PlanGuard {
     }
 
     /**
-     * The school code of a plan the caller is about to create or import: the one asked for, or the
-     * caller's own when none is given. A principal creates plans of their own school only.
+     * Whose plan a plan the caller is about to create or import will be: their own school, under the managing
+     * unit of their account (the {@code unit} claim of a school's people) — never what the request says. A
+     * request may still name them ({@code school.code}, {@code school.managingUnit}, or the import's
+     * parameters); then they must be the account's own, otherwise 403: a school does not choose its overseer.
      */
-    public String schoolOfNewPlan(String requestedCode, List<String> managingUnit) {
-        return schoolOfNewPlan(Callers.current(), requestedCode, managingUnit);
+    public PlanScope scopeOfNewPlan(String requestedCode, List<String> requestedUnit) {
+        return scopeOfNewPlan(Callers.current(), requestedCode, requestedUnit);
     }
 
-    private String schoolOfNewPlan(Caller caller, String requestedCode, List<String> managingUnit) {
+    private PlanScope scopeOfNewPlan(Caller caller, String requestedCode, List<String> requestedUnit) {
         String own = caller.schoolCode();
+        if (own == null || !caller.has(Role.PRINCIPAL)) throw new NotAllowed(CREATE);
         String code = requestedCode == null || requestedCode.isBlank() ? own : requestedCode.strip();
-        if (Access.may(caller, PlanAction.CREATE_PLAN, new PlanScope(code, managingUnit))) return code;
-        if (own != null && Access.may(caller, PlanAction.CREATE_PLAN, new PlanScope(own, managingUnit))) {
+        if (!code.equals(own)) {
             throw new NotAllowed("Chỉ được lập kế hoạch cho trường của mình (mã trường " + own + "), không phải trường "
                     + code);
         }
-        throw new NotAllowed(CREATE);
+        List<String> unit = caller.unit() == null ? List.of() : caller.unit();
+        if (unit.isEmpty()) throw new NotAllowed(NO_UNIT);
+        if (requestedUnit != null && !requestedUnit.isEmpty() && !Access.samePath(requestedUnit, unit)) {
+            throw new NotAllowed("Đơn vị quản lý của kế hoạch là đơn vị của trường theo tài khoản (" + String.join(" / ", unit)
+                    + "), không chọn được đơn vị khác (" + String.join(" / ", requestedUnit) + ")");
+        }
+        PlanScope scope = new PlanScope(own, unit);
+        if (!Access.may(caller, PlanAction.CREATE_PLAN, scope)) throw new NotAllowed(CREATE);
+        return scope;
     }
 
     /** Refuses (404/403) a command the signed-in user may not send; returns the id of the plan it is for. */
@@ -93,8 +106,11 @@ public class PlanGuard {
     /** The same for a caller known otherwise than from the current request (commands sent in-process). */
     public String authorize(Caller caller, Object command) {
         if (command instanceof CreatePlan c) {
-            schoolOfNewPlan(caller, c.school() == null ? null : c.school().code(),
+            PlanScope scope = scopeOfNewPlan(caller, c.school() == null ? null : c.school().code(),
                     c.school() == null ? null : c.school().managingUnit());
+            if (c.school() == null || !scope.managingUnit().equals(c.school().managingUnit())) {
+                throw new IllegalArgumentException("A new plan's school must carry the account's managing unit");
+            }
             return c.planId().value();
         }
         if (command instanceof ApprovePlan c) return require(caller, c.planId(), PlanAction.APPROVE_PLAN, APPROVE);

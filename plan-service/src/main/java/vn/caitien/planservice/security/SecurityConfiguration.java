@@ -8,6 +8,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,6 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import vn.caitien.api.access.Access;
 import vn.caitien.api.access.Caller;
+import vn.caitien.api.access.TokenRules;
 
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -35,6 +37,7 @@ import java.util.function.Supplier;
  * {@link PlanGuard}, from the token's claims.
  */
 @Configuration
+@Import(TokenRules.class) // exp and iat required, lifetime bounded, audience checked (docs/security.md)
 @SecurityScheme(name = SecurityConfiguration.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "Mã truy cập (access token) do máy chủ định danh cấp")
 @OpenAPIDefinition(security = @SecurityRequirement(name = SecurityConfiguration.BEARER))

@@ -10,7 +10,6 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.stereotype.Component;
 import vn.caitien.api.access.Caller;
 import vn.caitien.api.plan.CreatePlan;
-import vn.caitien.api.progress.RecordProgress;
 import vn.caitien.api.wire.MetadataKeys;
 import vn.caitien.api.wire.WireJson;
 import vn.caitien.planservice.messaging.AggregateVersions;
@@ -34,19 +33,20 @@ public class CommandSender {
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     /** Correlation ids are stored and shown; anything longer is a client mistake. */
     static final int MAX_HEADER_LENGTH = 200;
-    /** Bounded retries for commands whose outcome does not depend on concurrent changes. */
-    static final int MAX_ATTEMPTS = 3;
 
     private final CommandGateway gateway;
     private final HttpServletRequest request;
     private final PlanGuard guard;
     private final AggregateVersions versions;
+    private final ConflictRetries retries;
 
-    public CommandSender(CommandGateway gateway, HttpServletRequest request, PlanGuard guard, AggregateVersions versions) {
+    public CommandSender(CommandGateway gateway, HttpServletRequest request, PlanGuard guard, AggregateVersions versions,
+                         ConflictRetries retries) {
         this.gateway = gateway;
         this.request = request;
         this.guard = guard;
         this.versions = versions;
+        this.retries = retries;
     }
 
     /** Sends the command whatever the plan's version. */
@@ -86,10 +86,11 @@ public class CommandSender {
             } catch (ConflictingAggregateVersionException e) {
                 throw new VersionConflict(planId, e.getActualVersion(), true);
             } catch (ConcurrencyException e) {
-                // Another instance appended to the same plan first. Recording progress does not depend on what
-                // came in between, so unless the client named a version it is simply decided again; anything
-                // else is the user's call, with the version to reload.
-                if (command instanceof RecordProgress && expected == null && attempt < MAX_ATTEMPTS) continue;
+                // Another request appended to the same plan first. A client that named no version asked for the
+                // change whatever came in between: decide it again on the plan as it now is (every rule is checked
+                // again), a few times, a little later each time. With If-Match the user decides, with the version
+                // to reload. A new plan's id is never contended (the server draws it).
+                if (expected == null && !(command instanceof CreatePlan) && retries.another(attempt)) continue;
                 throw new VersionConflict(planId, versions.current(planId), expected != null);
             }
         }

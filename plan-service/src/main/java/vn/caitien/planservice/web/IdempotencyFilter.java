@@ -35,6 +35,11 @@ import java.util.Objects;
  * the signed-in user (the token subject): another user's request with the same key is a request of its
  * own and never gets the first user's answer. The filter runs after Spring Security's, so only
  * authenticated requests reach it.
+ *
+ * <p>Only final answers are remembered: a 409 (the plan changed under the request, or a refusal that depends
+ * on the plan's state at that moment) and a 5xx are not, so the retry the client is told to make runs the
+ * command again instead of replaying the conflict for ever. Remembered answers expire after
+ * {@code caitien.idempotency.remember-for} ({@link RememberedAnswers}): after that the key is free again.
  */
 @Component
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -42,10 +47,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final int MAX_KEY = 200;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final RememberedAnswers remembered;
 
-    public IdempotencyFilter(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    public IdempotencyFilter(JdbcTemplate jdbc, PlatformTransactionManager transactions, RememberedAnswers remembered) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
+        this.remembered = remembered;
     }
 
     @Override
@@ -85,6 +92,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 // The answer is remembered and sent only once this transaction commits: it must be this
                 // request's own, never one a failed request left behind (TransactionLeakGuard).
                 if (!tx.isNewTransaction()) throw new IllegalStateException("Idempotent request joined a transaction it does not own");
+                remembered.forgetExpired(owner, key);
                 try {
                     jdbc.update("insert into idempotent_request (subject, idempotency_key, method, path, body_sha256, status) "
                             + "values (?, ?, ?, ?, ?, 0)", owner, key, request.getMethod(), storedPath, hash);
@@ -97,8 +105,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 } catch (IOException | ServletException e) {
                     throw new FilterFailure(e);
                 }
-                if (cached.getStatus() >= 500) {
-                    // The command may not have happened: keep nothing of it and let the client retry.
+                if (!RememberedAnswers.isFinal(cached.getStatus())) {
+                    // A 5xx: the command may not have happened; a 409: it lost to a concurrent change. Keep
+                    // nothing of it (the command stored nothing either) and let the client's retry run it again.
                     tx.setRollbackOnly();
                 } else {
                     jdbc.update("update idempotent_request set status = ?, content_type = ?, response_body = ? "
@@ -125,7 +134,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private void replay(String subject, String key, String hash, HttpServletResponse response) throws IOException {
         List<Map<String, Object>> rows = jdbc.queryForList("select body_sha256, status, content_type, response_body "
-                + "from idempotent_request where subject = ? and idempotency_key = ?", subject, key);
+                + "from idempotent_request where subject = ? and idempotency_key = ? and " + RememberedAnswers.LIVE,
+                subject, key, remembered.rememberFor().toMillis());
         if (rows.isEmpty()) {
             problem(response, 409, "Yêu cầu đang được xử lý", "Vui lòng thử lại sau giây lát");
             return;

@@ -65,9 +65,8 @@ class RecordProgressLoadTest extends BenchProfileTestSupport {
     @Autowired
     MeterRegistry meters;
 
-    record LivePlan(SyntheticPlan plan, List<String> itemIds) {
-        String planId() { return plan.school().planId(); }
-
+    /** A plan set up through the API: its server-drawn id and its items' ids. */
+    record LivePlan(SyntheticPlan plan, String planId, List<String> itemIds) {
         String progressPath(int item) { return "/api/plans/" + planId() + "/items/" + itemIds.get(item) + "/progress"; }
 
         String monitor() { return Tokens.monitor(plan.school().code()); }
@@ -78,13 +77,13 @@ class RecordProgressLoadTest extends BenchProfileTestSupport {
         Api api = new Api(port);
         SyntheticData data = new SyntheticData(SEED, PLANS, 0, 8, 30);
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<LivePlan> plans = new ArrayList<>();
         try {
             List<Future<LivePlan>> setUps = new ArrayList<>();
             for (int i = 0; i < PLANS; i++) {
                 SyntheticPlan plan = data.plan(i);
                 setUps.add(pool.submit(() -> setUp(api, plan)));
             }
-            List<LivePlan> plans = new ArrayList<>();
             for (Future<LivePlan> f : setUps) plans.add(f.get());
             if (HISTORY > 0) {
                 Result history = run(api, pool, plans, HISTORY * PLANS);
@@ -119,11 +118,11 @@ class RecordProgressLoadTest extends BenchProfileTestSupport {
         } finally {
             pool.shutdownNow();
         }
-        for (int i = 0; i < PLANS; i++) assertStoredInOrder(api, data.plan(i).school().planId());
+        for (LivePlan p : plans) assertStoredInOrder(api, p.planId());
         System.out.printf("RecordProgress load: %d of the %d plans have a snapshot%n", jdbc.queryForObject(
                 "select count(distinct aggregate_identifier) from snapshot_event_entry where aggregate_identifier in ("
                         + String.join(",", java.util.Collections.nCopies(PLANS, "?")) + ")", Long.class,
-                java.util.stream.IntStream.range(0, PLANS).mapToObj(i -> data.plan(i).school().planId()).toArray()), PLANS);
+                plans.stream().map(LivePlan::planId).toArray()), PLANS);
     }
 
     private void report(String how, int round, double seconds, int accepted, double p50, double p99, int refused,
@@ -167,9 +166,10 @@ class RecordProgressLoadTest extends BenchProfileTestSupport {
     }
 
     private LivePlan setUp(Api api, SyntheticPlan plan) throws Exception {
-        String principal = Tokens.principal(plan.school().code());
-        String planId = plan.school().planId();
-        assertThat(api.send("POST", "/api/plans", plan.createPlanBody(), principal).status()).isEqualTo(201);
+        String principal = Tokens.principal(plan.school().code(), plan.school().managingUnit());
+        Api.Response created = api.send("POST", "/api/plans", plan.createPlanBody(), principal);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String planId = created.body().get("id").asText();
         List<String> items = new ArrayList<>();
         for (int i = 0; i < plan.items().size(); i++) {
             Api.Response added = api.send("POST", "/api/plans/" + planId + "/items", plan.itemBody(i), principal);
@@ -178,7 +178,7 @@ class RecordProgressLoadTest extends BenchProfileTestSupport {
         }
         Api.Response approved = api.send("POST", "/api/plans/" + planId + "/approve", plan.approveBody(), principal);
         assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
-        return new LivePlan(plan, items);
+        return new LivePlan(plan, planId, items);
     }
 
     record Result(double seconds, List<Long> nanos, List<String> refusals) {

@@ -91,7 +91,7 @@ class AccessMatrixTest extends ApiTestSupport {
 
     static List<Endpoint> endpoints() {
         String ldcPlan = MatrixFixtures.plan(LDC);
-        String blankPlan = MatrixFixtures.plan("");
+        String blankPlan = MatrixFixtures.blankPlan();
         String item = MatrixFixtures.item("3.4", TEACHERS);
         return List.of(
                 new Endpoint("POST /api/plans (mã trường trống)", w -> create(w, w.principal(), 201), false, false,

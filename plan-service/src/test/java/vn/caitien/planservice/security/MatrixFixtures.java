@@ -41,10 +41,17 @@ final class MatrixFixtures {
 
     static String plan(String code) { return PLAN.formatted(code); }
 
+    /** A plan that names neither its school nor its managing unit: both come from the principal's account. */
+    static String blankPlan() {
+        return """
+                {"school": {"name": "Trường của người lập", "type": "TIEU_HOC"}, "frameworkId": "TT17-2018",
+                 "schoolYear": "2023 - 2024", "documentNumber": "107/KH-LĐC"}""";
+    }
+
     static String item(String criterion, String lead) { return ITEM.formatted(criterion, lead); }
 
     Fixture fixture(boolean approved) throws Exception {
-        String plan = created(api.send("POST", "/api/plans", plan(""), principal(LDC)));
+        String plan = created(api.send("POST", "/api/plans", blankPlan(), principal(LDC)));
         String item1 = created(api.send("POST", "/api/plans/" + plan + "/items", item("3.4", TEACHERS + ", GVCN"), principal(LDC)));
         String item2 = created(api.send("POST", "/api/plans/" + plan + "/items", item("3.5", "Hiệu trưởng"), principal(LDC)));
         if (approved) {

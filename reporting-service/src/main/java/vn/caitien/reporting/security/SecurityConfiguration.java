@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -21,6 +22,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import vn.caitien.api.access.Access;
+import vn.caitien.api.access.TokenRules;
 
 import java.util.List;
 
@@ -31,6 +33,7 @@ import java.util.List;
  * API description stay open: they hold no personal data.
  */
 @Configuration
+@Import(TokenRules.class) // exp and iat required, lifetime bounded, audience checked (docs/security.md)
 @SecurityScheme(name = SecurityConfiguration.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT", description = "Mã truy cập (access token) do máy chủ đăng nhập OIDC cấp")
 @OpenAPIDefinition(security = @SecurityRequirement(name = SecurityConfiguration.BEARER))

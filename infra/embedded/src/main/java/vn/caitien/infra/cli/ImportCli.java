@@ -26,17 +26,17 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code ./caitien import <tệp.docx|.xlsx> [--dry-run] [--approve] [--force] [--managing-unit "Thành phố Hồ Chí Minh/Quận 10"]
+ * {@code ./caitien import <tệp.docx|.xlsx> [--dry-run] [--approve] [--force]
  * [--document-number 107/KH-LĐC] [--framework TT17-2018] [--school-year 2023-2024] [--user hieutruong.ldc]
  * [--password …]}: logs in (see {@link CliLogin}; importing creates a plan, which only the school's
  * principal may do), uploads a plan file to plan-service (POST /api/plans/import) and prints what was read: the header,
- * one line per item with its typed time and budget, and the diagnostics by table row and column.
+ * one line per item with its typed time and budget, and the diagnostics by table row and column. The plan's school
+ * and managing unit are those of the signed-in principal's account (there is no option to choose them).
  * Exit code 0 when the preview or import succeeded, 1 when it was refused, 2 for a usage mistake.
  */
 public final class ImportCli {
     static final long MAX_BYTES = 10L * 1024 * 1024;
-    private static final Map<String, String> OPTIONS = Map.of("--managing-unit", "managingUnit",
-            "--document-number", "documentNumber", "--framework", "frameworkId", "--school-year", "schoolYear");
+    private static final Map<String, String> OPTIONS = Map.of("--document-number", "documentNumber", "--framework", "frameworkId", "--school-year", "schoolYear");
     private static final Map<String, String> TYPES = Map.of("MAM_NON", "Mầm non", "TIEU_HOC", "Tiểu học",
             "THCS", "Trung học cơ sở", "THPT", "Trung học phổ thông", "PHO_THONG_NHIEU_CAP", "Phổ thông nhiều cấp");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -225,7 +225,7 @@ public final class ImportCli {
 
     private int usage() {
         out.println("Cách dùng: ./caitien import <tệp.docx|.xlsx> [--dry-run] [--approve] [--force]");
-        out.println("           [--managing-unit \"Thành phố Hồ Chí Minh/Quận 10\"] [--document-number 107/KH-LĐC]");
+        out.println("           [--document-number 107/KH-LĐC]");
         out.println("           [--framework TT17-2018] [--school-year 2023-2024] " + CliLogin.USAGE);
         out.println("  --dry-run  chỉ đọc tệp và báo cáo, không lưu gì");
         out.println("  --approve  ban hành kế hoạch ngay sau khi nhập (ngày ban hành = ngày trên văn bản)");

@@ -180,7 +180,10 @@ public final class DemoData {
         return items.stream().filter(i -> i.request().get("indicators") instanceof List<?> l && !l.isEmpty()).toList();
     }
 
-    /** Managing units from the top down, joined by "/", as the importer's managingUnit parameter takes them. */
+    /**
+     * The script's managing units from the top down, joined by "/". The loader does not send it: plan-service
+     * files the plan under its principal's account unit, which the demo accounts set to this same path.
+     */
     public String managingUnit() {
         Object units = object(plan.request().get("school"), "plan.request.school").get("managingUnit");
         return units instanceof List<?> list ? String.join("/", list.stream().map(String::valueOf).toList()) : null;

@@ -216,11 +216,13 @@ public final class DemoLoader {
     private record Imported(String planId, Map<String, String> itemIds) {
     }
 
-    /** Uploads the plan's Word document as a draft, with the hints a school gives that the document lacks. */
+    /**
+     * Uploads the plan's Word document as a draft, with the document number it does not print. The school and
+     * its managing unit are the principal's account's: plan-service takes them from the token.
+     */
     private Imported importDocx() {
         DemoData.Step plan = data.plan();
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("managingUnit", data.managingUnit());
         query.put("documentNumber", data.documentNumber());
         byte[] docx = data.docxBytes();
         String label = label("Nhập kế hoạch " + data.documentNumber() + " từ tệp Word " + data.docx() + " (dự thảo)");

@@ -22,6 +22,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Logs a user in to an OIDC issuer from a program, the way a browser would: the authorization-code
@@ -121,6 +123,14 @@ public final class OidcLogin {
                 body.hasNonNull("scope") ? body.get("scope").asText() : null, expiresAt);
     }
 
+    private static final Pattern ALERT = Pattern.compile("<p class=\"error\" role=\"alert\">([^<]{1,300})</p>");
+
+    /** Why the login form came back: the embedded server's alert (wrong password, too many attempts), else the usual reason. */
+    private static String alert(String page) {
+        Matcher alert = ALERT.matcher(page == null ? "" : page);
+        return alert.find() ? alert.group(1).replace("&amp;", "&").strip() : "Tên đăng nhập hoặc mật khẩu không đúng";
+    }
+
     /** Walks the redirects from the authorization request to the client's redirect URI, logging in once on the way. */
     private static String authorize(HttpClient http, URI start, URI redirectUri, String state, String username,
                                     String password) {
@@ -145,7 +155,7 @@ public final class OidcLogin {
             if (form.isEmpty()) {
                 throw new LoginException("Trang " + at + " không có biểu mẫu đăng nhập (ô mật khẩu) như mong đợi");
             }
-            if (submitted) throw new LoginException("Tên đăng nhập hoặc mật khẩu không đúng (tài khoản " + username + ")");
+            if (submitted) throw new LoginException(alert(response.body()) + " (tài khoản " + username + ")");
             URI action = form.get().action(at);
             if (!action.getHost().equalsIgnoreCase(start.getHost())) {
                 throw new LoginException("Biểu mẫu đăng nhập gửi mật khẩu tới máy khác (" + action.getHost()

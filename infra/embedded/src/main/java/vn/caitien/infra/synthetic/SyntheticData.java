@@ -220,7 +220,7 @@ public record SyntheticData(long seed, int schools, int officeSchools, int minPr
     public record SyntheticPlan(School school, List<SyntheticItem> items, List<SyntheticReport> reports,
                                 String schoolYearText, String approvedBy) {
 
-        /** Body of POST /api/plans, with the plan id so retries are safe. */
+        /** Body of POST /api/plans (the service draws the plan's id; the principal's account must be of this school and unit). */
         public String createPlanBody() {
             return planData(false).toString();
         }
@@ -299,7 +299,7 @@ public record SyntheticData(long seed, int schools, int officeSchools, int minPr
 
         private ObjectNode planData(boolean asEvent) {
             ObjectNode p = JSON.createObjectNode();
-            p.put("planId", school.planId());
+            if (asEvent) p.put("planId", school.planId());
             ObjectNode s = p.putObject("school");
             s.put("name", school.name()).put("code", school.code()).put("type", school.type().name());
             ArrayNode unit = s.putArray("managingUnit");

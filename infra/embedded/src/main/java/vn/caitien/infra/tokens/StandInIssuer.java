@@ -23,14 +23,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * A minimal OIDC issuer for service tests: it publishes its RSA signing key at
  * {@code /oauth2/jwks} (the path the embedded identity server uses) and signs access tokens with
  * whatever claims a test asks for, so the services validate real RS256 JWTs exactly as in production.
- * It also signs tokens a real issuer never would (expired, foreign key) to test refusals.
+ * Its tokens are meant for the services' audience ({@value #AUDIENCE}, their {@code caitien.tokens.audience}).
+ * It also signs tokens a real issuer never would (expired, foreign key, no expiry, ten-year lifetime,
+ * another audience) to test refusals.
  */
 public final class StandInIssuer implements AutoCloseable {
+    /** The {@code aud} of its tokens: the services' default {@code caitien.tokens.audience}. */
+    public static final String AUDIENCE = "caitien";
+
     private final RSAKey key;
     private final HttpServer server;
     private final String issuer;
@@ -91,13 +97,29 @@ public final class StandInIssuer implements AutoCloseable {
         return sign(subject, claims, "http://localhost:1/other", Instant.now().plus(Duration.ofHours(1)), key);
     }
 
+    /**
+     * A token as {@link #token} signs it, with its standard claims changed first: e.g.
+     * {@code b -> b.expirationTime(null)} (no expiry) or {@code b -> b.audience("other")}.
+     */
+    public String token(String subject, Map<String, Object> claims, UnaryOperator<JWTClaimsSet.Builder> change) {
+        return sign(change.apply(builder(subject, claims, issuer, Instant.now().plus(Duration.ofHours(1)))), key);
+    }
+
     private static String sign(String subject, Map<String, Object> claims, String issuer, Instant expires, RSAKey key) {
+        return sign(builder(subject, claims, issuer, expires), key);
+    }
+
+    private static JWTClaimsSet.Builder builder(String subject, Map<String, Object> claims, String issuer, Instant expires) {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
-                .issuer(issuer).subject(subject).issueTime(Date.from(expires.minus(Duration.ofHours(1))))
+                .issuer(issuer).subject(subject).audience(AUDIENCE).issueTime(Date.from(expires.minus(Duration.ofHours(1))))
                 .notBeforeTime(Date.from(expires.minus(Duration.ofHours(1))))
                 .expirationTime(Date.from(expires)).jwtID(UUID.randomUUID().toString());
         new LinkedHashMap<>(claims).forEach((name, value) ->
                 builder.claim(name, value instanceof List<?> list ? List.copyOf(list) : value));
+        return builder;
+    }
+
+    private static String sign(JWTClaimsSet.Builder builder, RSAKey key) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                     builder.build());

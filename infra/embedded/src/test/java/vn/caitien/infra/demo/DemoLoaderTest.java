@@ -92,9 +92,9 @@ class DemoLoaderTest {
         assertEquals(List.of("id-1", secondId), List.copyOf(ids.values()));
         assertEquals(Map.of("Trường Tiểu học Lê Đình Chinh", "id-1", "Trường Mầm non Tuổi Hồng", secondId), ids);
         assertEquals(2 + first.stepCount() + second.stepCount(), calls.size());
-        checkCalls(first, 0, 1, Map.of("managingUnit", "Thành phố Hồ Chí Minh/Quận 10", "documentNumber", "107/KH-LĐC"));
+        checkCalls(first, 0, 1, Map.of("documentNumber", "107/KH-LĐC"));
         checkCalls(second, 1 + first.stepCount(), 2 + first.items().size() + (int) first.progressCount(),
-                Map.of("managingUnit", "Thành phố Hồ Chí Minh/Quận 1/Phường Cầu Ông Lãnh", "documentNumber", "12/KH-MNTH"));
+                Map.of("documentNumber", "12/KH-MNTH"));
         assertThat(calls.stream().map(Call::correlationId).distinct().count()).isEqualTo(calls.size());
         // Every call carries the token of the step's actor: the demo account with that title and name.
         assertThat(calls).allSatisfy(call -> {
@@ -136,7 +136,7 @@ class DemoLoaderTest {
 
         Call upload = calls.get(from + 1);
         assertEquals("POST /api/plans/import", upload.method() + " " + upload.path());
-        assertEquals(query, upload.query(), "managing unit and document number only: not approved, not forced");
+        assertEquals(query, upload.query(), "the document number only (school and unit come from the account): not approved, not forced");
         assertEquals(data.plan().actor(), upload.user());
         assertThat(upload.contentType()).startsWith("multipart/form-data; boundary=");
         String boundary = upload.contentType().substring(upload.contentType().indexOf("boundary=") + 9);

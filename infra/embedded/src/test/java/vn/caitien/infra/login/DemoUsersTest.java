@@ -38,7 +38,8 @@ class DemoUsersTest {
                 assertEquals(List.of(ROLE_BY_TITLE.get(title)), user.roles(), actor);
                 assertEquals(SCHOOL_CODES.get(resource), user.schoolCode(), actor);
                 assertEquals(data.schoolName(), user.school());
-                assertThat(user.unit()).isNull();
+                // The school's managing unit: the plans its principal creates are filed under it.
+                assertEquals(unit(resource), user.unit(), actor);
                 actors++;
             }
         }
@@ -80,9 +81,10 @@ class DemoUsersTest {
     @Test
     void claimsFollowTheContract() {
         assertEquals(Map.of("name", "Nguyễn Thị Mai", "title", "Tổ giám sát", "roles", List.of("MONITOR"),
-                "school_code", "79000701"), user("giamsat.mai.ldc").claims());
+                "school_code", "79000701", "unit", List.of("Thành phố Hồ Chí Minh", "Quận 10")), user("giamsat.mai.ldc").claims());
         assertEquals(Map.of("name", "Võ Thị Thanh Hương", "title", "Phó hiệu trưởng", "roles", List.of("STAFF"),
-                "school_code", "79000701", "leads", List.of("Phó hiệu trưởng")), user("phohieutruong.ldc").claims());
+                "school_code", "79000701", "unit", List.of("Thành phố Hồ Chí Minh", "Quận 10"), "leads", List.of("Phó hiệu trưởng")),
+                user("phohieutruong.ldc").claims());
         assertEquals(Map.of("name", "Lê Hoàng Nam", "title", "Chuyên viên Phòng Giáo dục và Đào tạo Quận 10",
                 "roles", List.of("OFFICER"), "unit", List.of("Thành phố Hồ Chí Minh", "Quận 10")), user("phong.q10").claims());
         assertEquals("caitien-demo", USERS.sharedPassword());
