@@ -68,7 +68,7 @@ public class PlanImporter {
         ParsedPlan parsed = drafts.check(PlanParser.parse(bytes, options.hints(), catalog, limits.read()));
         String hash = ImportRegistry.sha256(bytes);
         if (options.dryRun()) {
-            Optional<String> existing = registry.planFor(hash, options.schoolCode());
+            Optional<String> existing = registry.planFor(hash, options.scope().schoolCode());
             List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
             existing.ifPresent(id -> {
                 Diagnostics note = new Diagnostics();
@@ -81,7 +81,7 @@ public class PlanImporter {
         if (parsed.blocked()) throw blocked(parsed);
         ImportResponse response = transactions.execute(status -> {
             registry.lock(hash);
-            Optional<String> existing = registry.planFor(hash, options.schoolCode());
+            Optional<String> existing = registry.planFor(hash, options.scope().schoolCode());
             if (existing.isPresent() && !options.force()) throw ImportRefused.duplicate(existing.get());
             PlanId planId = PlanId.random();
             commands.send(drafts.createPlan(parsed.header(), planId, options.scope()));
