@@ -2,6 +2,7 @@ package vn.caitien.planservice.exchange;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import vn.caitien.planservice.plan.PlanLimits;
 import org.springframework.stereotype.Component;
 import vn.caitien.api.access.PlanScope;
 import vn.caitien.api.item.ActionItemDetails;
@@ -33,10 +34,12 @@ import java.util.Set;
  */
 @Component
 class CommandDrafts {
+    private final PlanLimits limits;
     private final Validator validator;
 
-    CommandDrafts(Validator validator) {
+    CommandDrafts(Validator validator, PlanLimits limits) {
         this.validator = validator;
+        this.limits = limits;
     }
 
     /** The parsed plan with the request checks applied: more diagnostics, invalid rows skipped. */
@@ -60,6 +63,14 @@ class CommandDrafts {
                 found.error(item.row(), parsed.column(root), field, v.getMessage() + "; bỏ qua dòng này");
             }
             items.add(violations.isEmpty() ? item : item.skip());
+        }
+        // The plan would refuse the row past its limit in the middle of the import: say so before, with the row.
+        List<ParsedItem> importable = items.stream().filter(i -> !i.skipped()).toList();
+        if (importable.size() > limits.getMaxItems()) {
+            ParsedItem first = importable.get(limits.getMaxItems());
+            found.error(first.row(), null, "items", String.format("Tệp có %d dòng kế hoạch, vượt giới hạn %d dòng của một "
+                    + "kế hoạch (từ dòng này trở đi); hãy tách hoặc rút gọn kế hoạch", importable.size(), limits.getMaxItems()));
+            found.fatal("items", "Kế hoạch không được quá " + limits.getMaxItems() + " dòng");
         }
         List<Diagnostic> more = found.all();
         return more.isEmpty() ? parsed : parsed.with(items, more);

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -86,13 +88,19 @@ public class ImportController {
     }
 
     @ExceptionHandler(ImportRefused.class)
-    ProblemDetail refused(ImportRefused e) {
+    ResponseEntity<ProblemDetail> refused(ImportRefused e, HttpServletResponse response) {
+        // Busy is not the client's fault: say when to try again, as the message does.
+        if (e.status() == 503) response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limits.retryAfterSeconds()));
+        return ResponseEntity.status(e.status()).body(problemOf(e));
+    }
+
+    private static ProblemDetail problemOf(ImportRefused e) {
         return ExchangeProblems.problem(e.status(), e.type(), e.title(), e.getMessage(), e.field(), e.properties());
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e) {
-        return refused(limits.fileTooLarge());
+        return problemOf(limits.fileTooLarge());
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)

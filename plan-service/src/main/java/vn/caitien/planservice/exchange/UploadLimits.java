@@ -88,6 +88,11 @@ class UploadLimits {
                 "Đang có nhiều tệp được nhập cùng lúc; vui lòng gửi lại sau ít phút", "file", Map.of());
     }
 
+    /** When a client refused for want of a turn should try again: once a read may have finished. */
+    long retryAfterSeconds() {
+        return Math.max(1, read.maxReadTime().toSeconds());
+    }
+
     /** A taken turn; closing gives it back. */
     interface Turn extends AutoCloseable {
         @Override

@@ -88,6 +88,20 @@ class HostileImportApiTest extends ApiTestSupport {
     }
 
     /** Sends the file for a dry run and checks the refusal; returns its one diagnostic. */
+    @Test
+    void aFileWithMoreRowsThanAPlanMayHaveIsRefusedBeforeAnyRowIsStored() throws Exception {
+        Api api = new Api(port);
+        String principal = Tokens.principal(Tokens.LDC);
+        byte[] file = HostileFiles.docxWithTableRows(201);
+        long events = count("domain_event_entry");
+        Api.Response dryRun = api.upload(DRY_RUN, "rows.docx", file, principal);
+        assertThat(dryRun.status()).as(dryRun.body().toString()).isEqualTo(200);
+        assertThat(dryRun.body().toString()).contains("vượt giới hạn 200 dòng");
+        Api.Response imported = api.upload(DRY_RUN.replace("dryRun=true", "dryRun=false"), "rows.docx", file, principal);
+        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(422);
+        assertThat(count("domain_event_entry")).isEqualTo(events);
+    }
+
     private JsonNode refused(String probe, Api api, String name, byte[] file, int status, String type) throws Exception {
         long events = count("domain_event_entry");
         long imports = count("plan_import");
