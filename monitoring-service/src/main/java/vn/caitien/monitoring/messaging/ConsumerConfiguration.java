@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.caitien.api.lag.ProcessingMetrics;
 import vn.caitien.api.report.ReportCadence;
 import vn.caitien.api.wire.ArrivalOrderBuffer;
 import vn.caitien.api.wire.CloudEventsConverter;
@@ -60,7 +61,7 @@ public class ConsumerConfiguration {
     ConfigurerModule deduplicateAndMeasureEvents(JdbcTemplate jdbc, QueuedWrites writes, MeterRegistry metrics) {
         return configurer -> configurer.eventProcessing()
                 .registerHandlerInterceptor(PROCESSOR, c -> new ProcessedEvents(jdbc, writes, PROCESSOR))
-                .registerHandlerInterceptor(PROCESSOR, c -> new ProcessingMetrics(metrics));
+                .registerHandlerInterceptor(PROCESSOR, c -> new ProcessingMetrics(metrics, "bảng theo dõi", EventSavepoints::wasParked));
     }
 
     /**

@@ -17,10 +17,12 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Stre
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.caitien.api.report.ReportCadence;
+import vn.caitien.api.lag.ProcessingMetrics;
 import vn.caitien.api.wire.ArrivalOrderBuffer;
 import vn.caitien.api.wire.CloudEventsConverter;
 import vn.caitien.api.wire.DeadLetterTable;
@@ -56,9 +58,10 @@ public class ConsumerConfiguration {
     EventBus eventBus() { return SimpleEventBus.builder().build(); }
 
     @Bean
-    ConfigurerModule deduplicateEvents(JdbcTemplate jdbc) {
+    ConfigurerModule deduplicateAndMeasureEvents(JdbcTemplate jdbc, MeterRegistry metrics) {
         return configurer -> configurer.eventProcessing()
-                .registerHandlerInterceptor(PROCESSOR, c -> new ProcessedEvents(jdbc, PROCESSOR));
+                .registerHandlerInterceptor(PROCESSOR, c -> new ProcessedEvents(jdbc, PROCESSOR))
+                .registerHandlerInterceptor(PROCESSOR, c -> new ProcessingMetrics(metrics, "báo cáo", EventSavepoints::wasParked));
     }
 
     /**
