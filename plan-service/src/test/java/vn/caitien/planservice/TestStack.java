@@ -24,5 +24,8 @@ public final class TestStack {
         // No reporting-service runs beside these tests: verify must say it could not compare, whatever else
         // happens to listen on the default port.
         registry.add("caitien.reporting.url", () -> "http://127.0.0.1:1");
+        // Publishing health measured often and judged quickly, so a test sees a stopped publisher within seconds.
+        registry.add("caitien.publishing.sample-interval", () -> "PT0.3S");
+        registry.add("caitien.publishing.stuck-after", () -> "PT3S");
     }
 }

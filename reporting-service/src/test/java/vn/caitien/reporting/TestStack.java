@@ -21,5 +21,8 @@ public final class TestStack {
 
     public static void register(DynamicPropertyRegistry registry) {
         SharedTestStack.serviceProperties("reporting").forEach(registry::add);
+        // Lag against the store judged in seconds, so a test sees a service that is not catching up quickly.
+        registry.add("caitien.processing.stuck-after", () -> "PT2S");
+        registry.add("caitien.processing.store-head-stale-after", () -> "PT10S");
     }
 }

@@ -63,6 +63,8 @@ public final class EmbeddedStack implements AutoCloseable {
         kafka.createTopic(Topics.PLAN_PROGRESS, Topics.PARTITIONS, Map.of("cleanup.policy", "compact"));
         // What the events' hash chains are checked against: kept as long as the events.
         kafka.createTopic(Topics.PLAN_CHECKPOINTS, Topics.PARTITIONS, Map.of("retention.ms", "-1"));
+        // Only the newest store head counts: one partition, compacted, short-lived segments.
+        kafka.createTopic(Topics.PLAN_STORE_HEAD, 1, Map.of("cleanup.policy", "compact", "segment.ms", "3600000"));
     }
 
     public StackSettings settings() {

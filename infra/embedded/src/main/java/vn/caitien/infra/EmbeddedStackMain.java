@@ -77,7 +77,8 @@ public final class EmbeddedStackMain {
         out.println("      Thử:       psql -h localhost -p " + postgres.port() + " -U "
                 + postgres.username() + " -d " + database);
         out.println("  Kafka " + AppInfoParser.getVersion() + "     " + kafka.bootstrapServers()
-                + "   chủ đề " + Topics.PLAN_EVENTS + ", " + Topics.PLAN_PROGRESS + ", " + Topics.PLAN_CHECKPOINTS);
+                + "   chủ đề " + Topics.PLAN_EVENTS + ", " + Topics.PLAN_PROGRESS + ", " + Topics.PLAN_CHECKPOINTS
+                + ", " + Topics.PLAN_STORE_HEAD);
         out.println("      Thử:       kcat -b " + kafka.bootstrapServers() + " -L");
         out.println("                 kcat -b " + kafka.bootstrapServers() + " -C -t " + Topics.PLAN_EVENTS
                 + " -o beginning -e");

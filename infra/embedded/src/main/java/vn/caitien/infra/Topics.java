@@ -18,7 +18,13 @@ public final class Topics {
      */
     public static final String PLAN_CHECKPOINTS = "caitien.plan.checkpoints";
 
-    /** Partitions of every topic; records with the same key (aggregate id) stay in order. */
+    /**
+     * plan-service's event store head and publisher position every few seconds (vn.caitien.api.lag.StoreHead.TOPIC):
+     * one partition, compacted (one key), so the read services measure their lag against the store.
+     */
+    public static final String PLAN_STORE_HEAD = "caitien.plan.store-head";
+
+    /** Partitions of every topic records with the same key (aggregate id) stay in order. */
     public static final int PARTITIONS = 3;
 
     private Topics() {

@@ -34,11 +34,14 @@ class EmbeddedStackTest {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     stack.kafka().bootstrapServers()))) {
                 Map<String, TopicDescription> topics = admin
-                        .describeTopics(List.of(Topics.PLAN_EVENTS, Topics.PLAN_PROGRESS, Topics.PLAN_CHECKPOINTS))
+                        .describeTopics(List.of(Topics.PLAN_EVENTS, Topics.PLAN_PROGRESS, Topics.PLAN_CHECKPOINTS,
+                                Topics.PLAN_STORE_HEAD))
                         .allTopicNames().get(30, TimeUnit.SECONDS);
                 assertThat(topics.get(Topics.PLAN_EVENTS).partitions()).hasSize(3);
                 assertThat(topics.get(Topics.PLAN_PROGRESS).partitions()).hasSize(3);
                 assertThat(topics.get(Topics.PLAN_CHECKPOINTS).partitions()).hasSize(3);
+                assertThat(topics.get(Topics.PLAN_STORE_HEAD).partitions()).hasSize(1);
+                assertThat(topicConfig(admin, Topics.PLAN_STORE_HEAD).get("cleanup.policy").value()).isEqualTo("compact");
                 assertThat(topicConfig(admin, Topics.PLAN_CHECKPOINTS).get("retention.ms").value()).isEqualTo("-1");
 
                 Config events = topicConfig(admin, Topics.PLAN_EVENTS);
@@ -65,7 +68,8 @@ class EmbeddedStackTest {
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                      stack.kafka().bootstrapServers()))) {
             assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
-                    .containsExactlyInAnyOrder(Topics.PLAN_EVENTS, Topics.PLAN_PROGRESS, Topics.PLAN_CHECKPOINTS);
+                    .containsExactlyInAnyOrder(Topics.PLAN_EVENTS, Topics.PLAN_PROGRESS, Topics.PLAN_CHECKPOINTS,
+                            Topics.PLAN_STORE_HEAD);
         }
     }
 

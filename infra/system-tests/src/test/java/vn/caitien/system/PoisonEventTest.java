@@ -110,7 +110,7 @@ class PoisonEventTest {
         assertThat(reporting.body().isArray()).isTrue();
         Http.Response reportingRetry = Http.post(system.reporting.uri("/api/admin/dead-letters/retry"), "quantri", "");
         assertThat(reportingRetry.status()).isEqualTo(200);
-        assertThat(Http.get(system.reporting.uri("/actuator/health")).body().at("/components/deadLetterQueue/details/deadLetters")
+        assertThat(Http.get(system.reporting.uri("/actuator/health")).body().at("/components/eventProcessing/details/deadLetters")
                 .isNumber()).isTrue();
     }
 

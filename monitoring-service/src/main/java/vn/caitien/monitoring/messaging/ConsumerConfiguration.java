@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.caitien.api.chain.ChainGuard;
 import vn.caitien.api.chain.TopicSeal;
+import vn.caitien.api.lag.ProcessingMetrics;
 import vn.caitien.api.report.ReportCadence;
 import vn.caitien.api.wire.ArrivalOrderBuffer;
 import vn.caitien.api.wire.CloudEventsConverter;
@@ -69,7 +70,7 @@ public class ConsumerConfiguration {
                 .registerHandlerInterceptor(PROCESSOR, c -> new ChainGuard(heads,
                         () -> c.eventProcessingConfiguration().deadLetterQueue(PROCESSOR).orElseThrow(),
                         EventSavepoints::wasParked, DeadLetters.refusalCounter(metrics, PROCESSOR)))
-                .registerHandlerInterceptor(PROCESSOR, c -> new ProcessingMetrics(metrics));
+                .registerHandlerInterceptor(PROCESSOR, c -> new ProcessingMetrics(metrics, "bảng theo dõi", EventSavepoints::wasParked));
     }
 
     /**

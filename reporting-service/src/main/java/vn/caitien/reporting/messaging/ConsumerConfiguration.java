@@ -17,13 +17,14 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Stre
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import io.micrometer.core.instrument.MeterRegistry;
 import vn.caitien.api.chain.ChainGuard;
 import vn.caitien.api.chain.TopicSeal;
 import vn.caitien.api.report.ReportCadence;
+import vn.caitien.api.lag.ProcessingMetrics;
 import vn.caitien.api.wire.ArrivalOrderBuffer;
 import vn.caitien.api.wire.CloudEventsConverter;
 import vn.caitien.api.wire.DeadLetterTable;
@@ -63,12 +64,13 @@ public class ConsumerConfiguration {
      * ({@link ChainGuard}: the others are parked with an alarm, and never take a genuine event's place).
      */
     @Bean
-    ConfigurerModule deduplicateEvents(JdbcTemplate jdbc, ChainHeads heads, MeterRegistry metrics) {
+    ConfigurerModule deduplicateAndMeasureEvents(JdbcTemplate jdbc, ChainHeads heads, MeterRegistry metrics) {
         return configurer -> configurer.eventProcessing()
                 .registerHandlerInterceptor(PROCESSOR, c -> new ProcessedEvents(jdbc, PROCESSOR))
                 .registerHandlerInterceptor(PROCESSOR, c -> new ChainGuard(heads,
                         () -> c.eventProcessingConfiguration().deadLetterQueue(PROCESSOR).orElseThrow(),
-                        EventSavepoints::wasParked, DeadLetters.refusalCounter(metrics, PROCESSOR)));
+                        EventSavepoints::wasParked, DeadLetters.refusalCounter(metrics, PROCESSOR)))
+                .registerHandlerInterceptor(PROCESSOR, c -> new ProcessingMetrics(metrics, "báo cáo", EventSavepoints::wasParked));
     }
 
     /**

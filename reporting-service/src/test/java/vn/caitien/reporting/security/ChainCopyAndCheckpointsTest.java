@@ -29,7 +29,7 @@ import vn.caitien.infra.SharedTestStack;
 import vn.caitien.infra.Topics;
 import vn.caitien.reporting.TestStack;
 import vn.caitien.reporting.chain.CheckpointHealth;
-import vn.caitien.reporting.messaging.DeadLetterHealth;
+import vn.caitien.reporting.messaging.ProcessorHealth;
 import vn.caitien.reporting.messaging.DeadLetters;
 
 import java.net.http.HttpResponse;
@@ -56,7 +56,7 @@ class ChainCopyAndCheckpointsTest extends ApiTestSupport {
     @Autowired
     DeadLetters deadLetters;
     @Autowired
-    DeadLetterHealth deadLetterHealth;
+    ProcessorHealth processorHealth;
     @Autowired
     CheckpointHealth checkpointHealth;
 
@@ -100,7 +100,7 @@ class ChainCopyAndCheckpointsTest extends ApiTestSupport {
         assertThat(letters(plan.planId)).extracting(DeadLetters.Entry::causeMessage)
                 .anyMatch(m -> m.contains("không có dấu niêm phong")).anyMatch(m -> m.contains("trùng số thứ tự"))
                 .anyMatch(m -> m.contains("thiếu sự kiện số 2"));
-        Map<String, Object> health = deadLetterHealth.health().getDetails();
+        Map<String, Object> health = processorHealth.health().getDetails();
         assertThat((Long) health.get("refusedEvents")).isGreaterThanOrEqualTo(3);
         assertThat(health.get("refusedMessage").toString()).contains("CẢNH BÁO");
         assertThat(new String(get("/actuator/prometheus", null).body()))

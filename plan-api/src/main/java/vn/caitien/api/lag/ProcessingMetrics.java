@@ -1,4 +1,4 @@
-package vn.caitien.monitoring.messaging;
+package vn.caitien.api.lag;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,19 +10,25 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Predicate;
 
 /**
- * Counts events the projection applies, by type, and times how long after plan-service recorded
- * an event it reached the read model (processing lag).
+ * Counts events a read service's projections apply, by type, and times how long after plan-service recorded
+ * an event it reached the read model (processing lag). Events parked as dead letters are not counted.
  */
 public class ProcessingMetrics implements MessageHandlerInterceptor<EventMessage<?>> {
     private final MeterRegistry registry;
     private final Timer lag;
+    private final Predicate<String> parked;
+    private final String what;
 
-    public ProcessingMetrics(MeterRegistry registry) {
+    /** {@code what} names the read model (e.g. "bảng theo dõi"); {@code parked} tells an event id parked as dead letter. */
+    public ProcessingMetrics(MeterRegistry registry, String what, Predicate<String> parked) {
         this.registry = registry;
+        this.what = what;
+        this.parked = parked;
         this.lag = Timer.builder("caitien.events.lag")
-                .description("Thời gian từ khi sự kiện được ghi đến khi bảng theo dõi cập nhật")
+                .description("Thời gian từ khi sự kiện được ghi đến khi " + what + " cập nhật")
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
     }
 
@@ -31,10 +37,10 @@ public class ProcessingMetrics implements MessageHandlerInterceptor<EventMessage
         Object result = chain.proceed();
         EventMessage<?> event = unitOfWork.getMessage();
         // Parked in the dead-letter queue, not applied: counted by the caitien.deadletters gauge instead.
-        if (EventSavepoints.wasParked(event.getIdentifier())) return result;
+        if (parked.test(event.getIdentifier())) return result;
         unitOfWork.afterCommit(u -> {
             Counter.builder("caitien.events.processed").tag("type", event.getPayloadType().getSimpleName())
-                    .description("Sự kiện đã áp dụng vào bảng theo dõi").register(registry).increment();
+                    .description("Sự kiện đã áp dụng vào " + what).register(registry).increment();
             lag.record(Duration.between(event.getTimestamp(), Instant.now()));
         });
         return result;
