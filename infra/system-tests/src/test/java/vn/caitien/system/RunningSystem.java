@@ -69,12 +69,10 @@ final class RunningSystem {
     }
 
     private void stop() {
-        for (ServiceProcess s : List.of(plan, monitoring, reporting, identity)) {
-            try {
-                s.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            ServiceProcess.closeAll(List.of(plan, monitoring, reporting, identity));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         stack.close();
     }

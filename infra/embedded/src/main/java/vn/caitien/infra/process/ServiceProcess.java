@@ -145,7 +145,20 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        closeAll(java.util.List.of(this));
+    }
+
+    /**
+     * Stops the services together: each is asked to stop at once and given 20 s between them, then killed.
+     * One after the other, a test JVM's shutdown could be cut short by its runner before the last one was
+     * even asked, leaving it running.
+     */
+    public static void closeAll(java.util.List<ServiceProcess> services) throws InterruptedException {
+        services.forEach(s -> s.process.destroy());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        for (ServiceProcess s : services) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            if (!s.process.waitFor(left, TimeUnit.NANOSECONDS)) s.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
     }
 }
