@@ -20,6 +20,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import vn.caitien.api.chain.KeyFilesConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.caitien.api.chain.ChainGuard;
 import vn.caitien.api.chain.TopicSeal;
@@ -34,6 +36,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 @Configuration
+@Import(KeyFilesConfiguration.class)
 public class ConsumerConfiguration {
     public static final String PROCESSOR = "monitoring";
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");

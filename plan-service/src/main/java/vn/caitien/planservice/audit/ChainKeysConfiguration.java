@@ -1,11 +1,10 @@
 package vn.caitien.planservice.audit;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import vn.caitien.api.chain.ChainKeys;
-
-import java.nio.file.Path;
+import vn.caitien.api.chain.KeyFilesConfiguration;
 
 /**
  * The key files that make the chain tamper-evident outside the database ({@code caitien.keys.dir}). Every key
@@ -13,20 +12,12 @@ import java.nio.file.Path;
  * {@code caitien.keys.create-missing=false}) stops the service before it stores an event it cannot seal.
  */
 @Configuration
+@Import(KeyFilesConfiguration.class)
 class ChainKeysConfiguration {
 
     @Bean
-    ChainKeys chainKeys(@Value("${caitien.keys.dir}") Path dir,
-                        @Value("${caitien.keys.create-missing:true}") boolean createMissing) {
-        ChainKeys keys = new ChainKeys(dir, createMissing);
-        keys.sealKey();
-        keys.topicSeal();
-        keys.signingKeys();
-        return keys;
-    }
-
-    @Bean
     EventSeals eventSeals(ChainKeys keys) {
+        keys.signingKeys();
         return new EventSeals(keys.sealKey());
     }
 }

@@ -1,12 +1,11 @@
 package vn.caitien.reporting.messaging;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import vn.caitien.api.chain.ChainKeys;
-import vn.caitien.api.chain.TopicSeal;
+import vn.caitien.api.chain.KeyFilesConfiguration;
 
-import java.nio.file.Path;
 import java.security.PublicKey;
 
 /**
@@ -14,16 +13,8 @@ import java.security.PublicKey;
  * checkpoint signatures with plan-service's public key.
  */
 @Configuration
+@Import(KeyFilesConfiguration.class)
 public class KeysConfiguration {
-
-    @Bean
-    ChainKeys chainKeys(@Value("${caitien.keys.dir}") Path dir, @Value("${caitien.keys.create-missing}") boolean createMissing) {
-        return new ChainKeys(dir, createMissing);
-    }
-
-    /** Read at start-up: a missing key file (production) stops the service instead of refusing every event. */
-    @Bean
-    TopicSeal topicSeal(ChainKeys keys) { return keys.topicSeal(); }
 
     /** plan-service's checkpoint signing key, public half. */
     @Bean
