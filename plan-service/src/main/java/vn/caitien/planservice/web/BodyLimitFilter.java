@@ -1,8 +1,5 @@
 package vn.caitien.planservice.web;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,8 +33,6 @@ import java.util.Optional;
  */
 public class BodyLimitFilter extends OncePerRequestFilter {
     static final String TYPE = "request-too-large";
-    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
-            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
     private final BodyLimits limits;
 
     public BodyLimitFilter(BodyLimits limits) {
@@ -78,12 +72,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
      * written whole, with its length: a client still sending when the connection closes has all of it.
      */
     public static ResponseEntity<byte[]> answer(long limit) {
-        byte[] body;
-        try {
-            body = JSON.writeValueAsBytes(problem(limit));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] body = ProblemWriter.bytes(problem(limit));
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).contentLength(body.length).body(body);
     }

@@ -118,7 +118,6 @@ class CommandFuzzTest extends FuzzSupport {
      */
     static Known knownIssue(Attempt a) {
         String type = a.headers().getOrDefault("Content-Type", "");
-        String accept = a.headers().get("Accept");
         String path = a.path();
         String route = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         String body = a.body() == null ? "" : new String(a.body(), StandardCharsets.UTF_8);
@@ -129,11 +128,6 @@ class CommandFuzzTest extends FuzzSupport {
             // damaged on purpose
         }
         Known known = null;
-        // An Accept the service cannot produce (application/xml, text/html, "bogus") is refused with 406
-        // before the command runs, but without a body the client could read: no problem+json there.
-        if (accept != null && !accept.contains("json") && !accept.equals("*/*")) {
-            known = Known.merge(known, new Known("unproducible Accept → 406/400 after storing", false, true, true, false));
-        }
         // NOT OURS: Tomcat refuses some request targets before Spring sees them (%00, encoded '/' or '\\',
         // invalid UTF-8 such as %C3 or %FF, %u0041, a raw tab in a header...) with its own text/html 400 page.
         if (tomcatRefuses(route) || path.length() > 7000
