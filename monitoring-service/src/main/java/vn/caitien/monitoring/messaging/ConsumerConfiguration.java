@@ -72,7 +72,7 @@ public class ConsumerConfiguration {
                 .registerHandlerInterceptor(PROCESSOR, c -> new ProcessedEvents(jdbc, writes, PROCESSOR))
                 .registerHandlerInterceptor(PROCESSOR, c -> new ChainGuard(heads,
                         () -> c.eventProcessingConfiguration().deadLetterQueue(PROCESSOR).orElseThrow(),
-                        EventSavepoints::wasParked, DeadLetters.refusalCounter(metrics, PROCESSOR)))
+                        EventSavepoints::wasParked, ChainGuard.refusalCounter(metrics, PROCESSOR)))
                 .registerHandlerInterceptor(PROCESSOR, c -> new ProcessingMetrics(metrics, "bảng theo dõi", EventSavepoints::wasParked));
     }
 

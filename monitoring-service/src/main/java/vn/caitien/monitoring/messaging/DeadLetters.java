@@ -16,11 +16,9 @@ import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import io.micrometer.core.instrument.Counter;
 import org.springframework.scheduling.annotation.Scheduled;
 import vn.caitien.api.chain.ChainGaps;
 import vn.caitien.api.chain.ChainGuard;
-import vn.caitien.api.chain.ChainLink;
 import vn.caitien.api.wire.EventTypes;
 
 import java.time.Instant;
@@ -67,16 +65,8 @@ public class DeadLetters {
     static EnqueuePolicy<EventMessage<?>> policy() {
         return (letter, cause) -> Decisions.enqueue(cause, l -> {
             MetaData diagnostics = l.diagnostics().and(RETRIES, l instanceof JdbcDeadLetter<?> ? retries(l) + 1 : 0);
-            return cause instanceof ChainGuard.Refused refused
-                    ? diagnostics.and(ChainGuard.REFUSAL, refused.kind().name()) : diagnostics;
+            return ChainGuard.noteRefusal(diagnostics, cause);
         });
-    }
-
-    /** The alarm's counter: events refused by the chain guard, by reason. */
-    static java.util.function.Consumer<ChainLink.Kind> refusalCounter(MeterRegistry metrics, String processor) {
-        return kind -> Counter.builder("caitien.events.refused").tag("processor", processor).tag("reason", kind.name())
-                .description("Sự kiện bị từ chối: không có dấu niêm phong của plan-service hoặc không nối đúng chuỗi")
-                .register(metrics).increment();
     }
 
     /**

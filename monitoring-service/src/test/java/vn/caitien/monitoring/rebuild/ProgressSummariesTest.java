@@ -34,9 +34,9 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static vn.caitien.monitoring.rebuild.ProjectionRebuildTest.added;
-import static vn.caitien.monitoring.rebuild.ProjectionRebuildTest.created;
-import static vn.caitien.monitoring.rebuild.ProjectionRebuildTest.progress;
+import static vn.caitien.monitoring.rebuild.RebuildEvents.added;
+import static vn.caitien.monitoring.rebuild.RebuildEvents.created;
+import static vn.caitien.monitoring.rebuild.RebuildEvents.progress;
 
 /**
  * The compacted progress topic: each changed plan's summary goes out with its newest standing, a burst

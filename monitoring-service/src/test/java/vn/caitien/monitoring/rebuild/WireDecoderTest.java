@@ -91,9 +91,9 @@ class WireDecoderTest {
     void whatPlanServiceWritesTakesTheFastPath() throws Exception {
         // Its converter writes BigDecimals through a tree that strips trailing zeros: 30 goes out as 3E+1.
         List<Object> events = List.of(
-                ProjectionRebuildTest.added("p", "a", "1.1", "x"),
-                ProjectionRebuildTest.details("1.2", "y", null),
-                ProjectionRebuildTest.progress("p", "a", ProgressStatus.DANG_THUC_HIEN, 40, 1000L, LocalDate.of(2024, 1, 10),
+                RebuildEvents.added("p", "a", "1.1", "x"),
+                RebuildEvents.details("1.2", "y", null),
+                RebuildEvents.progress("p", "a", ProgressStatus.DANG_THUC_HIEN, 40, 1000L, LocalDate.of(2024, 1, 10),
                         List.of("[H1-1.1-02]"), Map.of("Sĩ số", BigDecimal.valueOf(30), "Tỷ lệ", new BigDecimal("97.50"))));
         for (Object payload : events) {
             if (!(payload instanceof PlanEvent event)) continue;
@@ -128,7 +128,7 @@ class WireDecoderTest {
     @Test
     void aRepeatedKeyInAnItemsDetailsTakesTheConvertersPath() {
         String record = new String(converter.createKafkaMessage(new GenericDomainEventMessage<>("Plan", "p", 0,
-                ProjectionRebuildTest.added("p", "a", "1.1", "x"), MetaData.with(MetadataKeys.ACTOR, "Mai"),
+                RebuildEvents.added("p", "a", "1.1", "x"), MetaData.with(MetadataKeys.ACTOR, "Mai"),
                 UUID.randomUUID().toString(), Instant.now()), "t").value(), StandardCharsets.UTF_8);
         assertThat(record).contains("\"lead\":\"Tổ trưởng\"");
         byte[] repeated = record.replace("\"lead\":\"Tổ trưởng\"", "\"lead\":\"Khác\",\"lead\":\"Tổ trưởng\"")

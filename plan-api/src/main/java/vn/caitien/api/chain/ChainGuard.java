@@ -1,5 +1,7 @@
 package vn.caitien.api.chain;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -34,6 +36,19 @@ import java.util.function.Supplier;
 public final class ChainGuard implements MessageHandlerInterceptor<EventMessage<?>> {
     /** The letter diagnostic holding the {@link ChainLink.Kind} of a refusal. */
     public static final String REFUSAL = "chainRefusal";
+
+    /** The alarm's counter, {@code caitien.events.refused}: events a processor refused, by reason. */
+    public static Consumer<ChainLink.Kind> refusalCounter(MeterRegistry metrics, String processor) {
+        return kind -> Counter.builder("caitien.events.refused").tag("processor", processor)
+                .tag("reason", kind.name())
+                .description("Sự kiện bị từ chối: không có dấu niêm phong của plan-service hoặc không nối đúng chuỗi")
+                .register(metrics).increment();
+    }
+
+    /** A dead letter's diagnostics, noting ({@link #REFUSAL}) why this guard refused it when it did. */
+    public static MetaData noteRefusal(MetaData diagnostics, Throwable cause) {
+        return cause instanceof Refused refused ? diagnostics.and(REFUSAL, refused.kind().name()) : diagnostics;
+    }
     private static final Logger log = LoggerFactory.getLogger(ChainGuard.class);
 
     /** Where a read service remembers each plan's last applied event, in its read model. */

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.caitien.planservice.ApiTestSupport;
+import vn.caitien.planservice.PlanBodies;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,17 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on it.
  */
 abstract class ChainTestSupport extends ApiTestSupport {
-    static final String PLAN = """
-            {"school": {"name": "Trường Tiểu học Lê Đình Chinh", "type": "TIEU_HOC",
-                        "managingUnit": ["Thành phố Hồ Chí Minh", "Quận 10"]},
-             "frameworkId": "TT17-2018", "schoolYear": "2023 - 2024", "documentNumber": "107/KH-LĐC",
-             "issueDate": "2023-08-18", "issuePlace": "Quận 10"}""";
-    static final String ITEM = """
-            {"criterionCode": "Tiêu chí 3.4", "levelGroup": "MỨC 1, 2, 3",
-             "targetResult": "Số lượng phòng vệ sinh đáp ứng đủ cho học sinh toàn trường.",
-             "tasks": ["Xây dựng kế hoạch sửa chữa"], "lead": "Hiệu trưởng",
-             "schedule": {"start": "2020-01", "end": "2030-12", "text": "Từ năm 2020 đến 2030"},
-             "budget": {"fundingSource": "Kinh phí dự án Quận", "text": "Kinh phí dự án Quận"}}""";
+    static final String PLAN = PlanBodies.ISSUED_PLAN;
+    static final String ITEM = PlanBodies.ITEM;
     static final String PROGRESS = "{\"status\": \"DANG_THUC_HIEN\", \"percent\": %d, \"effectiveDate\": \"2023-10-20\","
             + " \"narrative\": \"Đã sửa %d phòng\", \"evidenceCodes\": [\"[H1-3.4-01]\"], \"amountSpentToDate\": 1500000}";
     /** PlanCreated, 2 × ActionItemAdded, PlanApproved, 2 × ProgressRecorded. */

@@ -69,7 +69,7 @@ public class ConsumerConfiguration {
                 .registerHandlerInterceptor(PROCESSOR, c -> new ProcessedEvents(jdbc, PROCESSOR))
                 .registerHandlerInterceptor(PROCESSOR, c -> new ChainGuard(heads,
                         () -> c.eventProcessingConfiguration().deadLetterQueue(PROCESSOR).orElseThrow(),
-                        EventSavepoints::wasParked, DeadLetters.refusalCounter(metrics, PROCESSOR)))
+                        EventSavepoints::wasParked, ChainGuard.refusalCounter(metrics, PROCESSOR)))
                 .registerHandlerInterceptor(PROCESSOR, c -> new ProcessingMetrics(metrics, "báo cáo", EventSavepoints::wasParked));
     }
 
