@@ -278,7 +278,7 @@ class DashboardBrowserTest {
     void theCouncilAddsARowToADraftThroughThePage() throws Exception {
         Http.Response created = Http.post(plan.uri("/api/plans"), "hieutruong.ldc", """
                 {"school": {"name": "Trường Tiểu học Thử Nghiệm", "type": "TIEU_HOC",
-                            "managingUnit": ["Thành phố Hồ Chí Minh", "Phường Diên Hồng"]},
+                            "managingUnit": ["Thành phố Hồ Chí Minh", "Quận 10"]},
                  "frameworkId": "TT17-2018", "schoolYear": "2024-2025", "documentNumber": "12/KH-TN"}""");
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         String draftId = created.body().get("id").asText();
