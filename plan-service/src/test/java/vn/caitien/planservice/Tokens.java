@@ -1,6 +1,6 @@
 package vn.caitien.planservice;
 
-import vn.caitien.api.access.Role;
+import vn.caitien.access.Role;
 import vn.caitien.infra.tokens.StandInIssuer;
 
 import java.util.Arrays;

@@ -4,7 +4,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import vn.caitien.api.access.Role;
+import vn.caitien.access.Role;
 import vn.caitien.infra.login.DemoUsers;
 
 import java.nio.file.Path;

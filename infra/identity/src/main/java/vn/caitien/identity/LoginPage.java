@@ -6,7 +6,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.caitien.api.access.Role;
+import vn.caitien.access.Role;
 import vn.caitien.infra.login.DemoUsers;
 
 import java.util.List;

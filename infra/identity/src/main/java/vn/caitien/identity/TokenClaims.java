@@ -6,7 +6,7 @@ import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Component;
-import vn.caitien.api.access.Caller;
+import vn.caitien.access.Caller;
 import vn.caitien.infra.login.DemoUsers;
 
 import java.util.ArrayList;

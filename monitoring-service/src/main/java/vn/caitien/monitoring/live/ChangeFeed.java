@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import vn.caitien.api.access.Access;
-import vn.caitien.api.access.Caller;
-import vn.caitien.api.access.PlanScope;
+import vn.caitien.access.Access;
+import vn.caitien.access.Caller;
+import vn.caitien.access.PlanScope;
 import vn.caitien.monitoring.progress.ProgressReadModel;
 import vn.caitien.monitoring.security.Callers;
 

@@ -1,7 +1,7 @@
 package vn.caitien.monitoring.office;
 
 import org.springframework.stereotype.Service;
-import vn.caitien.api.access.PlanScope;
+import vn.caitien.access.PlanScope;
 import vn.caitien.api.report.ReportPeriod;
 import vn.caitien.monitoring.progress.PlanFilter;
 import vn.caitien.monitoring.progress.PlanProgressService;

@@ -1,7 +1,7 @@
 package vn.caitien.monitoring.progress;
 
 import org.springframework.stereotype.Service;
-import vn.caitien.api.access.PlanScope;
+import vn.caitien.access.PlanScope;
 import vn.caitien.api.progress.ProgressStatus;
 
 import java.time.Clock;
@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 
 /**
  * Assembles plan pages and plan summaries from the read model and the monitoring rules. Callers say
- * which plans are visible ({@code visible}, from {@link vn.caitien.api.access.Access}); plans outside
+ * which plans are visible ({@code visible}, from {@link vn.caitien.access.Access}); plans outside
  * it are left out before anything else is read.
  */
 @Service

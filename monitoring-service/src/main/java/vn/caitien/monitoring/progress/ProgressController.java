@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import vn.caitien.api.access.Access;
-import vn.caitien.api.access.Caller;
-import vn.caitien.api.access.PlanAction;
-import vn.caitien.api.access.PlanScope;
+import vn.caitien.access.Access;
+import vn.caitien.access.Caller;
+import vn.caitien.access.PlanAction;
+import vn.caitien.access.PlanScope;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
-import vn.caitien.api.access.PlanScope;
+import vn.caitien.access.PlanScope;
 import vn.caitien.api.wire.WireJson;
 
 import java.sql.Array;
@@ -34,7 +34,7 @@ public class ProgressReadModel {
     public record PlanRow(String planId, String schoolName, String schoolKey, String schoolType, List<String> managingUnit,
                           String documentNumber, String schoolYear, String frameworkId, String status, Instant updatedAt,
                           String schoolCode) {
-        /** Whose plan it is, for {@link vn.caitien.api.access.Access}: the school code and managing unit of PlanCreated. */
+        /** Whose plan it is, for {@link vn.caitien.access.Access}: the school code and managing unit of PlanCreated. */
         public PlanScope scope() { return new PlanScope(schoolCode, managingUnit); }
     }
 

@@ -12,7 +12,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.server.ResponseStatusException;
-import vn.caitien.api.access.Caller;
+import vn.caitien.access.Caller;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -5,8 +5,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.caitien.api.access.Access;
-import vn.caitien.api.access.Caller;
+import vn.caitien.access.Access;
+import vn.caitien.access.Caller;
 
 import java.util.List;
 

@@ -22,9 +22,9 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import vn.caitien.api.access.Access;
-import vn.caitien.api.access.Caller;
-import vn.caitien.api.access.TokenRules;
+import vn.caitien.access.Access;
+import vn.caitien.access.Caller;
+import vn.caitien.access.TokenRules;
 
 import java.util.function.Supplier;
 

@@ -6,7 +6,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-/** Lets controllers take the signed-in {@link vn.caitien.api.access.Caller} as a parameter. */
+/** Lets controllers take the signed-in {@link vn.caitien.access.Caller} as a parameter. */
 @Configuration
 public class WebSecurityGlue implements WebMvcConfigurer {
     @Override

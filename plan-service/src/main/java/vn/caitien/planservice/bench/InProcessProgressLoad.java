@@ -2,9 +2,9 @@ package vn.caitien.planservice.bench;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import vn.caitien.api.access.Caller;
-import vn.caitien.api.access.PlanScope;
-import vn.caitien.api.access.Role;
+import vn.caitien.access.Caller;
+import vn.caitien.access.PlanScope;
+import vn.caitien.access.Role;
 import vn.caitien.api.plan.PlanId;
 import vn.caitien.planservice.bench.BenchRequest.Target;
 import vn.caitien.planservice.plan.PlanViewRepository;

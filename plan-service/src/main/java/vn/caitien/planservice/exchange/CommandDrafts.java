@@ -4,7 +4,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import vn.caitien.planservice.plan.PlanLimits;
 import org.springframework.stereotype.Component;
-import vn.caitien.api.access.PlanScope;
+import vn.caitien.access.PlanScope;
 import vn.caitien.api.item.ActionItemDetails;
 import vn.caitien.api.item.Budget;
 import vn.caitien.api.item.Money;

@@ -17,7 +17,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import vn.caitien.api.access.PlanScope;
+import vn.caitien.access.PlanScope;
 import vn.caitien.api.plan.SchoolYear;
 import vn.caitien.planservice.exchange.read.ImportHints;
 import vn.caitien.planservice.exchange.read.UnreadableFile;

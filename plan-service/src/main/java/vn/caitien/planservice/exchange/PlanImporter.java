@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.caitien.api.access.PlanScope;
+import vn.caitien.access.PlanScope;
 import vn.caitien.api.catalog.FrameworkCatalog;
 import vn.caitien.api.item.ActionItemId;
 import vn.caitien.api.item.AddActionItem;

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Size;
-import vn.caitien.api.access.PlanScope;
+import vn.caitien.access.PlanScope;
 import vn.caitien.api.plan.Baseline;
 import vn.caitien.api.plan.CreatePlan;
 import vn.caitien.api.plan.PlanId;

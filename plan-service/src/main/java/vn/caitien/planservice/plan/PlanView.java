@@ -1,6 +1,6 @@
 package vn.caitien.planservice.plan;
 
-import vn.caitien.api.access.PlanScope;
+import vn.caitien.access.PlanScope;
 import vn.caitien.api.item.ActionItemDetails;
 import vn.caitien.api.plan.Baseline;
 import vn.caitien.api.plan.PlanCreated;

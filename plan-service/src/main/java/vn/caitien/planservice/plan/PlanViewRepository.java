@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import vn.caitien.api.access.PlanScope;
+import vn.caitien.access.PlanScope;
 
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import vn.caitien.api.access.Caller;
+import vn.caitien.access.Caller;
 
 /** The signed-in user of the current request, read from the claims of their validated access token. */
 public final class Callers {

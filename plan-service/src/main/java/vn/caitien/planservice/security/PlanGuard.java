@@ -1,11 +1,11 @@
 package vn.caitien.planservice.security;
 
 import org.springframework.stereotype.Component;
-import vn.caitien.api.access.Access;
-import vn.caitien.api.access.Caller;
-import vn.caitien.api.access.PlanAction;
-import vn.caitien.api.access.PlanScope;
-import vn.caitien.api.access.Role;
+import vn.caitien.access.Access;
+import vn.caitien.access.Caller;
+import vn.caitien.access.PlanAction;
+import vn.caitien.access.PlanScope;
+import vn.caitien.access.Role;
 import vn.caitien.api.item.AddActionItem;
 import vn.caitien.api.item.RemoveActionItem;
 import vn.caitien.api.item.UpdateActionItem;

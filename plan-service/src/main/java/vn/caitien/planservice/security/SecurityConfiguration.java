@@ -21,9 +21,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import vn.caitien.api.access.Access;
-import vn.caitien.api.access.Caller;
-import vn.caitien.api.access.TokenRules;
+import vn.caitien.access.Access;
+import vn.caitien.access.Caller;
+import vn.caitien.access.TokenRules;
 
 import java.time.Clock;
 import java.util.function.Supplier;

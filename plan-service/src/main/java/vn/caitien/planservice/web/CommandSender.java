@@ -8,7 +8,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.stereotype.Component;
-import vn.caitien.api.access.Caller;
+import vn.caitien.access.Caller;
 import vn.caitien.api.plan.CreatePlan;
 import vn.caitien.api.wire.MetadataKeys;
 import vn.caitien.api.wire.WireJson;

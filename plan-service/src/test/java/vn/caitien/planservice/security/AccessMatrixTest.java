@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.caitien.api.access.Role;
+import vn.caitien.access.Role;
 import vn.caitien.infra.tokens.StandInIssuer;
 import vn.caitien.planservice.Api;
 import vn.caitien.planservice.ApiTestSupport;

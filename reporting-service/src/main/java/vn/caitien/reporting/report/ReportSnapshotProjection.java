@@ -6,7 +6,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.caitien.api.access.PlanScope;
+import vn.caitien.access.PlanScope;
 import vn.caitien.api.plan.PlanApproved;
 import vn.caitien.api.plan.PlanCreated;
 import vn.caitien.api.report.ReportSubmitted;

@@ -3,9 +3,9 @@ package vn.caitien.reporting.security;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
-import vn.caitien.api.access.Access;
-import vn.caitien.api.access.Caller;
-import vn.caitien.api.access.PlanScope;
+import vn.caitien.access.Access;
+import vn.caitien.access.Caller;
+import vn.caitien.access.PlanScope;
 
 import java.util.Arrays;
 import java.util.List;

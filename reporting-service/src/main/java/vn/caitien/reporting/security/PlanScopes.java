@@ -2,7 +2,7 @@ package vn.caitien.reporting.security;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import vn.caitien.api.access.PlanScope;
+import vn.caitien.access.PlanScope;
 
 import java.sql.Array;
 import java.sql.SQLException;

@@ -21,8 +21,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import vn.caitien.api.access.Access;
-import vn.caitien.api.access.TokenRules;
+import vn.caitien.access.Access;
+import vn.caitien.access.TokenRules;
 
 import java.util.List;
 

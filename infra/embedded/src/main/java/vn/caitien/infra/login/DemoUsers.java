@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class DemoUsers {
     public static final String RESOURCE = "/identity/demo-users.json";
-    /** Role names as in vn.caitien.api.access.Role (checked by the identity server's tests), with their labels. */
+    /** Role names as in vn.caitien.access.Role (checked by the identity server's tests), with their labels. */
     static final Map<String, String> ROLE_LABELS = roleLabels();
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 

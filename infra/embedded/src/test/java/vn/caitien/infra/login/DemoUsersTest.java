@@ -138,7 +138,7 @@ class DemoUsersTest {
         return USERS.byUsername(username).orElseThrow();
     }
 
-    /** As vn.caitien.api.access.Access.leadsItem: a label contained in the item's lead, ignoring case. */
+    /** As vn.caitien.access.Access.leadsItem: a label contained in the item's lead, ignoring case. */
     private static boolean leads(DemoUsers.User user, String lead) {
         return user.leads().stream().anyMatch(l -> lead.toLowerCase(Locale.ROOT).contains(l.toLowerCase(Locale.ROOT)));
     }

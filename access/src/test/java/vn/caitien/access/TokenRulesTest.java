@@ -1,4 +1,4 @@
-package vn.caitien.api.access;
+package vn.caitien.access;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.OAuth2Error;

@@ -1,4 +1,4 @@
-package vn.caitien.api.access;
+package vn.caitien.access;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package vn.caitien.api.access;
+package vn.caitien.access;
 
 /**
  * What a signed-in user is to the plans, taken from the plans' own organisation. A token carries the

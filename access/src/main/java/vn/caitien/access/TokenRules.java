@@ -1,4 +1,4 @@
-package vn.caitien.api.access;
+package vn.caitien.access;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
