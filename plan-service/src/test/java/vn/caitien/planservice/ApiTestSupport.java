@@ -1,5 +1,6 @@
 package vn.caitien.planservice;
 
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -9,6 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The service over the real event store, Kafka and token issuer, one Spring context for every API test
  * class that extends this (their tests run one after another against the same database anyway).
  */
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false) // serve /actuator/prometheus as in production
 public abstract class ApiTestSupport {

@@ -1,5 +1,6 @@
 package vn.caitien.identity;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * authorization-code flow with PKCE driven by {@link OidcLogin} for every demo account, the claims the
  * services read, and what it refuses (wrong password, unregistered redirect, no PKCE, foreign origins).
  */
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class IdentityServerTest {
     private static final int PORT = freePort();

@@ -1,5 +1,6 @@
 package vn.caitien.identity;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The login throttle over HTTP on a real port, as a user (or a script guessing passwords) meets it: the
  * limits as configured, the refusal in Vietnamese, the right password refused too while locked.
  */
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class LoginThrottleServerTest {
 

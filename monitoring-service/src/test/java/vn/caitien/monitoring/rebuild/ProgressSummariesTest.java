@@ -1,5 +1,6 @@
 package vn.caitien.monitoring.rebuild;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -43,6 +44,7 @@ import static vn.caitien.monitoring.rebuild.RebuildEvents.progress;
  * of changes to one plan as few records, and after a rebuild every plan's summary again. A service of
  * its own on topics and a schema of its own.
  */
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProgressSummariesTest {
     static final String TOPIC = "caitien.summaries-test";

@@ -1,5 +1,6 @@
 package vn.caitien.monitoring.rebuild;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
@@ -72,6 +73,7 @@ import static org.awaitility.Awaitility.await;
  * applied, and a record it cannot apply sends it back to the per-event replay (last: that record stays
  * on the topic).
  */
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProjectionRebuildTest {

@@ -1,5 +1,6 @@
 package vn.caitien.monitoring.rebuild;
 
+import org.junit.jupiter.api.Tag;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own on a topic and schema of its own, so the other tests' read model is left alone.
  * {@code -Dcaitien.rebuild.bench.events=1000000} for the issue's size.
  */
+@Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RebuildBenchmarkTest {
     static final String TOPIC = "caitien.bench.rebuild";

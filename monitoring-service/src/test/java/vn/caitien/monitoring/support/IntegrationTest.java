@@ -1,5 +1,6 @@
 package vn.caitien.monitoring.support;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -14,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * stand-in issuer, with metrics exported as in production; the {@link Fixture} plans are in its read model before each test. Subclasses share
  * one application context.
  */
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
 public abstract class IntegrationTest {

@@ -1,5 +1,6 @@
 package vn.caitien.reporting.security;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * stand-in issuer; one application context for every API test of the module. The two demo schools'
  * plans are published once, through Kafka, before the first test reads them.
  */
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false) // the Prometheus endpoint, as in production
 @Import(SlowRenders.class) // renders a test holds wait (timeout path); all others render as in production
