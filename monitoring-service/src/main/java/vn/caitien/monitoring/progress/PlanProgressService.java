@@ -1,10 +1,6 @@
 package vn.caitien.monitoring.progress;
 
 import org.springframework.stereotype.Service;
-<<<<<<< HEAD
-import vn.caitien.access.PlanScope;
-import vn.caitien.api.progress.ProgressStatus;
-=======
 import vn.caitien.access.PlanScope;
 import vn.caitien.api.catalog.Framework;
 import vn.caitien.api.catalog.FrameworkCatalog;
@@ -16,7 +12,6 @@ import vn.caitien.readmodel.ItemFacts;
 import vn.caitien.readmodel.Labels;
 import vn.caitien.readmodel.ReportRow;
 import vn.caitien.readmodel.Standing;
->>>>>>> wp-kernel
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,14 +26,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
-<<<<<<< HEAD
- * Assembles plan pages and plan summaries from the read model and the monitoring rules. Callers say
- * which plans are visible ({@code visible}, from {@link vn.caitien.access.Access}); plans outside
-=======
  * Assembles plan pages and plan summaries from the read model and the rules of the read-model kernel
  * ({@link Standing}: completed, overdue, rates, report states; {@link Labels}). Callers say
  * which plans are visible ({@code visible}, from {@link vn.caitien.access.Access}); plans outside
->>>>>>> wp-kernel
  * it are left out before anything else is read.
  */
 @Service
