@@ -1,11 +1,13 @@
 package vn.caitien.readmodel;
 
+import vn.caitien.api.plan.PlanStatus;
 import vn.caitien.api.progress.ProgressStatus;
 import vn.caitien.api.report.ReportPeriod;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The Vietnamese words the pages and the reports show for the codes of the rows: progress statuses,
@@ -13,24 +15,16 @@ import java.util.Map;
  * ({@link #all()}); the codes themselves are the wire format's enum names.
  */
 public final class Labels {
-    private static final Map<String, String> PROGRESS_STATUSES = ordered(
-            "CHUA_THUC_HIEN", "Chưa thực hiện",
-            "DANG_THUC_HIEN", "Đang thực hiện",
-            "HOAN_THANH", "Hoàn thành",
-            "CHAM_TIEN_DO", "Chậm tiến độ",
-            "KHONG_THUC_HIEN", "Không thực hiện");
+    // The wire format's enums name each term of the circulars once, with its label; these maps only put
+    // them in display order for the pages. Report states are the read side's own words.
+    private static final Map<String, String> PROGRESS_STATUSES = byName(ProgressStatus.values(), ProgressStatus::label);
     private static final Map<String, String> REPORT_STATES = ordered(
             "ON_TIME", "Đúng hạn",
             "LATE", "Nộp trễ",
             "MISSING", "Chưa nộp, quá hạn",
             "NOT_DUE", "Chưa đến hạn");
-    private static final Map<String, String> PLAN_STATUSES = ordered(
-            "DRAFT", "Dự thảo",
-            "APPROVED", "Đã ban hành");
-    private static final Map<String, String> REPORT_PERIODS = ordered(
-            "DAU_NAM", "Đầu năm học",
-            "CUOI_HK1", "Cuối học kỳ I",
-            "CUOI_NAM", "Cuối năm học");
+    private static final Map<String, String> PLAN_STATUSES = byName(PlanStatus.values(), PlanStatus::label);
+    private static final Map<String, String> REPORT_PERIODS = byName(ReportPeriod.values(), ReportPeriod::label);
     /** Short, as lists and headings show them next to the unit ("THCS · Quận 10"). */
     private static final Map<String, String> SCHOOL_TYPES = ordered(
             "MAM_NON", "Mầm non",
@@ -80,6 +74,12 @@ public final class Labels {
     private static String label(Map<String, String> labels, String code) {
         if (code == null) return null;
         return labels.getOrDefault(code, code);
+    }
+
+    private static <E extends Enum<E>> Map<String, String> byName(E[] values, Function<E, String> label) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (E value : values) labels.put(value.name(), label.apply(value));
+        return Collections.unmodifiableMap(labels);
     }
 
     private static Map<String, String> ordered(String... codesAndLabels) {
