@@ -49,8 +49,12 @@ public class PlanEvents {
      * entered later means.
      */
     public List<Stored> inEffectBy(String planId, Instant cutOff, ZoneId zone) {
+        return inEffectBy(upTo(planId, null), cutOff, zone);
+    }
+
+    /** {@link #inEffectBy(String, Instant, ZoneId)} over a plan's events already read, in the plan's order. */
+    static List<Stored> inEffectBy(List<Stored> all, Instant cutOff, ZoneId zone) {
         LocalDate day = LocalDate.ofInstant(cutOff, zone);
-        List<Stored> all = upTo(planId, null);
         long lastEffective = all.stream().filter(e -> e.effectiveDate() != null && !e.effectiveDate().isAfter(day))
                 .mapToLong(Stored::sequence).max().orElse(-1);
         return all.stream().filter(e -> e.effectiveDate() != null ? !e.effectiveDate().isAfter(day)
