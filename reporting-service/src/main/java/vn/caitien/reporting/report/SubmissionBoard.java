@@ -3,6 +3,9 @@ package vn.caitien.reporting.report;
 import vn.caitien.api.plan.SchoolYear;
 import vn.caitien.api.report.ReportCadence;
 import vn.caitien.api.report.ReportPeriod;
+import vn.caitien.readmodel.Labels;
+import vn.caitien.readmodel.ReportState;
+import vn.caitien.readmodel.Standing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +15,7 @@ import java.util.Map;
 
 /**
  * The submission tracker's board without the database: per period, where each plan's report stands
- * on {@code today} given the revisions sent so far.
+ * on {@code today} given the revisions sent so far, as the read model's {@link Standing} judges it.
  */
 final class SubmissionBoard {
 
@@ -21,7 +24,7 @@ final class SubmissionBoard {
 
     /**
      * @param plans     the plans shown, in display order (due date, state and revision still empty)
-     * @param revisions their sent revisions, ordered by plan, period and revision
+     * @param revisions their sent revisions
      */
     static List<SubmissionTracker.Period> periods(List<SubmissionTracker.School> plans,
                                                   List<ReportArchive.Revision> revisions, ReportCadence cadence,
@@ -34,27 +37,27 @@ final class SubmissionBoard {
             for (SubmissionTracker.School plan : plans) {
                 LocalDate due = cadence.dueDates(plan.managingUnit(), SchoolYear.parse(plan.schoolYear())).get(period);
                 if (due == null) continue; // this province does not ask for this period
-                schools.add(standing(plan, due, sent.getOrDefault(plan.planId() + "/" + period.name(), List.of()), today));
+                schools.add(standing(plan, period, due,
+                        sent.getOrDefault(plan.planId() + "/" + period.name(), List.of()), today));
             }
-            periods.add(new SubmissionTracker.Period(period.name(), period.label(), count(schools, "ON_TIME"),
-                    count(schools, "LATE"), count(schools, "MISSING"), count(schools, "NOT_DUE"), schools));
+            periods.add(new SubmissionTracker.Period(period.name(), Labels.reportPeriod(period),
+                    count(schools, ReportState.ON_TIME), count(schools, ReportState.LATE),
+                    count(schools, ReportState.MISSING), count(schools, ReportState.NOT_DUE), schools));
         }
         return periods;
     }
 
-    /** One plan's row for one period: its revisions in revision order. */
-    static SubmissionTracker.School standing(SubmissionTracker.School plan, LocalDate due,
+    /** One plan's row for one period. */
+    static SubmissionTracker.School standing(SubmissionTracker.School plan, ReportPeriod period, LocalDate due,
                                              List<ReportArchive.Revision> revisions, LocalDate today) {
-        if (revisions.isEmpty()) {
-            return new SubmissionTracker.School(plan.planId(), plan.schoolName(), plan.managingUnit(),
-                    plan.schoolYear(), due, today.isAfter(due) ? "MISSING" : "NOT_DUE", null, null);
-        }
+        Standing.ReportStanding standing = Standing.report(period,
+                revisions.stream().map(ReportArchive.Revision::row).toList(), due, today);
         return new SubmissionTracker.School(plan.planId(), plan.schoolName(), plan.managingUnit(), plan.schoolYear(),
-                due, !revisions.get(0).submittedOn().isAfter(due) ? "ON_TIME" : "LATE",
-                revisions.get(0).submittedOn(), revisions.get(revisions.size() - 1).revision());
+                due, standing.state().name(), standing.sentOn(),
+                standing.latest() == null ? null : standing.latest().revision());
     }
 
-    private static int count(List<SubmissionTracker.School> schools, String state) {
-        return (int) schools.stream().filter(s -> state.equals(s.state())).count();
+    private static int count(List<SubmissionTracker.School> schools, ReportState state) {
+        return (int) schools.stream().filter(s -> state.name().equals(s.state())).count();
     }
 }

@@ -52,11 +52,8 @@ class AuditJsonTest {
     @Test
     void diffOfTwoInstants() throws Exception {
         var events = history.events();
-        PlanState before = new PlanState();
-        events.subList(0, 3).forEach(e -> before.apply(e.event(), e.sequence(), e.recordedAt(), e.actor()));
-
         PlanDiff diff = PlanDiff.between(PlanHistory.PLAN, events.get(2).recordedAt(), events.get(5).recordedAt(),
-                before, events.subList(3, 6));
+                PlanEvents.fold(events.subList(0, 3)), events.subList(3, 6));
 
         assertThat(JSON.writeValueAsString(diff)).isEqualTo("""
                 {"planId":"plan-ldc","from":"2023-09-03T01:00:00Z","to":"2023-09-06T01:00:00Z","itemsAdded":[],\

@@ -37,9 +37,7 @@ class PlanDiffTest {
     private PlanDiff diff() {
         List<PlanEvents.Stored> before = history.stream().filter(e -> !e.recordedAt().isAfter(FROM)).toList();
         List<PlanEvents.Stored> between = history.stream().filter(e -> e.recordedAt().isAfter(FROM)).toList();
-        PlanState state = new PlanState();
-        before.forEach(e -> state.apply(e.event(), e.sequence(), e.recordedAt(), e.actor()));
-        return PlanDiff.between(PlanHistory.PLAN, FROM, TO, state, between);
+        return PlanDiff.between(PlanHistory.PLAN, FROM, TO, PlanEvents.fold(before), between);
     }
 
     @Test
@@ -74,10 +72,7 @@ class PlanDiffTest {
 
     @Test
     void nothingBetweenMeansAnEmptyDiff() {
-        PlanState state = new PlanState();
-        history.forEach(e -> state.apply(e.event(), e.sequence(), e.recordedAt(), e.actor()));
-
-        PlanDiff diff = PlanDiff.between(PlanHistory.PLAN, TO, TO, state, List.of());
+        PlanDiff diff = PlanDiff.between(PlanHistory.PLAN, TO, TO, PlanEvents.fold(history), List.of());
 
         assertThat(diff.itemsAdded()).isEmpty();
         assertThat(diff.progressRecorded()).isEmpty();

@@ -21,6 +21,7 @@ import vn.caitien.api.progress.ProgressRecorded;
 import vn.caitien.api.progress.ProgressStatus;
 import vn.caitien.api.report.ReportPeriod;
 import vn.caitien.api.report.ReportSubmitted;
+import vn.caitien.readmodel.PlanRows;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,12 +104,11 @@ public final class PlanHistory {
 
     public List<PlanEvents.Stored> events() { return List.copyOf(events); }
 
-    /** The plan as it stands after all these events. */
-    public PlanState state() {
-        PlanState state = new PlanState();
-        events.forEach(e -> state.apply(e.event(), e.sequence(), e.recordedAt(), e.actor()));
-        return state;
-    }
+    /** The plan's rows after all these events. */
+    public PlanRows rows() { return PlanEvents.fold(events); }
+
+    /** The plan as the auditor's endpoint shows it after all these events. */
+    public PlanState state() { return PlanState.of(rows()); }
 
     public static ActionItemDetails details(String code, YearMonth end, Long budgetVnd) {
         return new ActionItemDetails(CriterionCode.parse(code), LevelGroup.LEVELS_1_TO_3, "Kết quả " + code, List.of(),

@@ -22,26 +22,26 @@ class PlanStateTest {
     void aCreatedPlanIsADraftWithTheHeaderOfItsDocument() {
         PlanState plan = PlanHistory.of().created("Quận 10").state();
 
-        assertThat(plan.planId).isEqualTo(PlanHistory.PLAN);
-        assertThat(plan.status).isEqualTo("DRAFT");
-        assertThat(plan.school.managingUnit()).isEqualTo(PlanHistory.UNIT);
-        assertThat(plan.frameworkId).isEqualTo("TT17-2018");
-        assertThat(plan.schoolYear).isEqualTo("2023-2024");
-        assertThat(plan.documentNumber).isEqualTo("107/KH-LĐC");
-        assertThat(plan.issueDate).isEqualTo(LocalDate.of(2023, 9, 5));
-        assertThat(plan.issuePlace).isEqualTo("Quận 10");
-        assertThat(plan.legalBases).containsExactly("Thông tư 17/2018/TT-BGDĐT");
-        assertThat(plan.items).isEmpty();
-        assertThat(plan.lastSequence).isZero();
+        assertThat(plan.planId()).isEqualTo(PlanHistory.PLAN);
+        assertThat(plan.status()).isEqualTo("DRAFT");
+        assertThat(plan.school().managingUnit()).isEqualTo(PlanHistory.UNIT);
+        assertThat(plan.frameworkId()).isEqualTo("TT17-2018");
+        assertThat(plan.schoolYear()).isEqualTo("2023-2024");
+        assertThat(plan.documentNumber()).isEqualTo("107/KH-LĐC");
+        assertThat(plan.issueDate()).isEqualTo(LocalDate.of(2023, 9, 5));
+        assertThat(plan.issuePlace()).isEqualTo("Quận 10");
+        assertThat(plan.legalBases()).containsExactly("Thông tư 17/2018/TT-BGDĐT");
+        assertThat(plan.items()).isEmpty();
+        assertThat(plan.lastSequence()).isZero();
     }
 
     @Test
     void approvalRecordsDayAndPrincipal() {
         PlanState plan = PlanHistory.of().created("Quận 10").approved(LocalDate.of(2023, 9, 20), "Nguyễn Văn A").state();
 
-        assertThat(plan.status).isEqualTo("APPROVED");
-        assertThat(plan.approvedOn).isEqualTo(LocalDate.of(2023, 9, 20));
-        assertThat(plan.approvedBy).isEqualTo("Nguyễn Văn A");
+        assertThat(plan.status()).isEqualTo("APPROVED");
+        assertThat(plan.approvedOn()).isEqualTo(LocalDate.of(2023, 9, 20));
+        assertThat(plan.approvedBy()).isEqualTo("Nguyễn Văn A");
     }
 
     @Test
@@ -56,14 +56,14 @@ class PlanStateTest {
                 .itemRemoved("c", "Trùng nội dung")
                 .state();
 
-        assertThat(plan.items.keySet()).containsExactly("a", "b", "d");
-        assertThat(plan.items.get("a").details.criterionCode().value()).isEqualTo("1.5");
-        assertThat(plan.items.get("a").details.budget().amount().vnd()).isEqualTo(3_000_000L);
-        assertThat(plan.items.get("a").amendments).isEmpty();
-        assertThat(plan.items.get("b").amendments).containsExactly("Điều chỉnh: Rút ngắn thời gian");
-        assertThat(plan.items.get("d").amendments).containsExactly("Bổ sung: Theo góp ý của Phòng");
-        assertThat(plan.items.get("d").status).isEqualTo("CHUA_THUC_HIEN");
-        assertThat(plan.items.get("d").percent).isNull();
+        assertThat(plan.items().keySet()).containsExactly("a", "b", "d");
+        assertThat(plan.items().get("a").details().criterionCode().value()).isEqualTo("1.5");
+        assertThat(plan.items().get("a").details().budget().amount().vnd()).isEqualTo(3_000_000L);
+        assertThat(plan.items().get("a").amendments()).isEmpty();
+        assertThat(plan.items().get("b").amendments()).containsExactly("Điều chỉnh: Rút ngắn thời gian");
+        assertThat(plan.items().get("d").amendments()).containsExactly("Bổ sung: Theo góp ý của Phòng");
+        assertThat(plan.items().get("d").status()).isEqualTo("CHUA_THUC_HIEN");
+        assertThat(plan.items().get("d").percent()).isNull();
     }
 
     @Test
@@ -73,8 +73,8 @@ class PlanStateTest {
                 .progress("x", ProgressStatus.DANG_THUC_HIEN, 10, "?", null, OCT_10)
                 .state();
 
-        assertThat(plan.items).isEmpty();
-        assertThat(plan.lastSequence).isEqualTo(2);
+        assertThat(plan.items()).isEmpty();
+        assertThat(plan.lastSequence()).isEqualTo(2);
     }
 
     @Test
@@ -83,15 +83,15 @@ class PlanStateTest {
                 .progress("a", ProgressStatus.DANG_THUC_HIEN, 40, "Đã tổ chức một chuyên đề", 1_000_000L, OCT_10,
                         "[H1-1.4-01]")
                 .progress("a", ProgressStatus.HOAN_THANH, null, "Đã tổ chức hai chuyên đề", null, NOV_10, "H1-1.4-02")
-                .state().items.get("a");
+                .state().items().get("a");
 
-        assertThat(item.status).isEqualTo("HOAN_THANH");
-        assertThat(item.percent).isEqualTo(100);
-        assertThat(item.narrative).isEqualTo("Đã tổ chức hai chuyên đề");
-        assertThat(item.amountSpentToDate).as("no new amount keeps the last one").isEqualTo(1_000_000L);
-        assertThat(item.evidenceCodes).containsExactly("[H1-1.4-01]", "[H1-1.4-02]");
-        assertThat(item.lastEffectiveDate).isEqualTo(NOV_10);
-        assertThat(item.progressRecords).isEqualTo(2);
+        assertThat(item.status()).isEqualTo("HOAN_THANH");
+        assertThat(item.percent()).isEqualTo(100);
+        assertThat(item.narrative()).isEqualTo("Đã tổ chức hai chuyên đề");
+        assertThat(item.amountSpentToDate()).as("no new amount keeps the last one").isEqualTo(1_000_000L);
+        assertThat(item.evidenceCodes()).containsExactly("[H1-1.4-01]", "[H1-1.4-02]");
+        assertThat(item.lastEffectiveDate()).isEqualTo(NOV_10);
+        assertThat(item.progressRecords()).isEqualTo(2);
     }
 
     @Test
@@ -99,12 +99,12 @@ class PlanStateTest {
         PlanState.Item item = PlanHistory.of().created("Quận 10").item("a", "1.4", YearMonth.of(2024, 5), null)
                 .progress("a", ProgressStatus.DANG_THUC_HIEN, 40, "Đang làm", null, OCT_10)
                 .progress("a", ProgressStatus.CHAM_TIEN_DO, null, "  ", 2_000_000L, NOV_10)
-                .state().items.get("a");
+                .state().items().get("a");
 
-        assertThat(item.status).isEqualTo("CHAM_TIEN_DO");
-        assertThat(item.percent).isEqualTo(40);
-        assertThat(item.narrative).isEqualTo("Đang làm");
-        assertThat(item.amountSpentToDate).isEqualTo(2_000_000L);
+        assertThat(item.status()).isEqualTo("CHAM_TIEN_DO");
+        assertThat(item.percent()).isEqualTo(40);
+        assertThat(item.narrative()).isEqualTo("Đang làm");
+        assertThat(item.amountSpentToDate()).isEqualTo(2_000_000L);
     }
 
     @Test
@@ -112,14 +112,14 @@ class PlanStateTest {
         PlanState.Item item = PlanHistory.of().created("Quận 10").item("a", "1.4", YearMonth.of(2024, 5), null)
                 .progress("a", ProgressStatus.DANG_THUC_HIEN, 60, "Tháng 11", 5_000_000L, NOV_10, "[H1-1.4-02]")
                 .progress("a", ProgressStatus.DANG_THUC_HIEN, 30, "Tháng 10", 1_000_000L, OCT_10, "[H1-1.4-01]")
-                .state().items.get("a");
+                .state().items().get("a");
 
-        assertThat(item.percent).isEqualTo(60);
-        assertThat(item.narrative).isEqualTo("Tháng 11");
-        assertThat(item.amountSpentToDate).isEqualTo(5_000_000L);
-        assertThat(item.lastEffectiveDate).isEqualTo(NOV_10);
-        assertThat(item.evidenceCodes).containsExactly("[H1-1.4-01]", "[H1-1.4-02]");
-        assertThat(item.progressRecords).isEqualTo(2);
+        assertThat(item.percent()).isEqualTo(60);
+        assertThat(item.narrative()).isEqualTo("Tháng 11");
+        assertThat(item.amountSpentToDate()).isEqualTo(5_000_000L);
+        assertThat(item.lastEffectiveDate()).isEqualTo(NOV_10);
+        assertThat(item.evidenceCodes()).containsExactly("[H1-1.4-01]", "[H1-1.4-02]");
+        assertThat(item.progressRecords()).isEqualTo(2);
     }
 
     @Test
@@ -127,10 +127,10 @@ class PlanStateTest {
         PlanState.Item item = PlanHistory.of().created("Quận 10").item("a", "1.4", YearMonth.of(2024, 5), null)
                 .progress("a", ProgressStatus.DANG_THUC_HIEN, 30, "Lần 1", null, OCT_10)
                 .progress("a", ProgressStatus.DANG_THUC_HIEN, 35, "Lần 2", null, OCT_10)
-                .state().items.get("a");
+                .state().items().get("a");
 
-        assertThat(item.percent).isEqualTo(35);
-        assertThat(item.narrative).isEqualTo("Lần 2");
+        assertThat(item.percent()).isEqualTo(35);
+        assertThat(item.narrative()).isEqualTo("Lần 2");
     }
 
     @Test
@@ -141,16 +141,16 @@ class PlanStateTest {
                 .report(ReportPeriod.DAU_NAM, 2, "Sai số liệu", LocalDate.of(2023, 11, 2))
                 .state();
 
-        assertThat(plan.reports).extracting(PlanState.Report::period, PlanState.Report::revision,
+        assertThat(plan.reports()).extracting(PlanState.Report::period, PlanState.Report::revision,
                         PlanState.Report::correctionReason, PlanState.Report::submittedOn)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("DAU_NAM", 1, null, LocalDate.of(2023, 10, 30)),
                         org.assertj.core.groups.Tuple.tuple("DAU_NAM", 2, "Sai số liệu", LocalDate.of(2023, 11, 2)));
-        assertThat(plan.reports.get(0).actor()).isEqualTo("Trưởng ban giám sát");
-        assertThat(plan.reports.get(0).recordedAt()).isEqualTo(Instant.parse("2023-10-30T03:00:00Z"));
-        assertThat(plan.reports.get(1).summary()).isEqualTo("Tóm tắt 2");
-        assertThat(plan.lastSequence).isEqualTo(2);
-        assertThat(plan.lastRecordedAt).isEqualTo(Instant.parse("2023-10-31T03:00:00Z"));
+        assertThat(plan.reports().get(0).actor()).isEqualTo("Trưởng ban giám sát");
+        assertThat(plan.reports().get(0).recordedAt()).isEqualTo(Instant.parse("2023-10-30T03:00:00Z"));
+        assertThat(plan.reports().get(1).summary()).isEqualTo("Tóm tắt 2");
+        assertThat(plan.lastSequence()).isEqualTo(2);
+        assertThat(plan.lastRecordedAt()).isEqualTo(Instant.parse("2023-10-31T03:00:00Z"));
     }
 
     @Test

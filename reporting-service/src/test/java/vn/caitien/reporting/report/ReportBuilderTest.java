@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import vn.caitien.api.progress.ProgressStatus;
 import vn.caitien.api.report.ReportPeriod;
 import vn.caitien.reporting.audit.PlanHistory;
-import vn.caitien.reporting.audit.PlanState;
+import vn.caitien.readmodel.PlanRows;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -39,7 +39,7 @@ class ReportBuilderTest {
 
     @Test
     void aDraftCountsItemsByStatusCompletionOverdueAndBudget() {
-        MonitoringReport report = builder.build(plan().state(), ReportPeriod.CUOI_HK1, null, JAN_15);
+        MonitoringReport report = builder.build(plan().rows(), ReportPeriod.CUOI_HK1, null, JAN_15);
 
         assertThat(report.state()).isEqualTo(MonitoringReport.DRAFT);
         assertThat(report.revision()).isZero();
@@ -63,7 +63,7 @@ class ReportBuilderTest {
 
     @Test
     void itemRowsCarryCriterionStandardStatusAndProblemsOfUnfinishedWork() {
-        List<MonitoringReport.Item> items = builder.build(plan().state(), ReportPeriod.CUOI_HK1, null, JAN_15).items();
+        List<MonitoringReport.Item> items = builder.build(plan().rows(), ReportPeriod.CUOI_HK1, null, JAN_15).items();
 
         assertThat(items).extracting(MonitoringReport.Item::no, MonitoringReport.Item::criterionCode,
                         MonitoringReport.Item::status, MonitoringReport.Item::statusLabel, MonitoringReport.Item::percent,
@@ -98,7 +98,7 @@ class ReportBuilderTest {
 
     @Test
     void anItemIsOverdueOnlyAfterTheLastDayOfItsEndMonth() {
-        PlanState plan = plan().state();
+        PlanRows plan = plan().rows();
 
         assertThat(builder.build(plan, ReportPeriod.CUOI_HK1, null, LocalDate.of(2023, 12, 31)).items().get(1).overdue())
                 .isFalse();
@@ -110,7 +110,7 @@ class ReportBuilderTest {
 
     @Test
     void theHeaderComesFromThePlanAndTheFramework() {
-        MonitoringReport report = builder.build(plan().state(), ReportPeriod.DAU_NAM, null, JAN_15);
+        MonitoringReport report = builder.build(plan().rows(), ReportPeriod.DAU_NAM, null, JAN_15);
 
         assertThat(report.planId()).isEqualTo(PlanHistory.PLAN);
         assertThat(report.schoolName()).isEqualTo("Trường Tiểu học Lê Đình Chinh");
@@ -122,14 +122,14 @@ class ReportBuilderTest {
         assertThat(report.place()).as("no issue place: the last managing unit").isEqualTo("Quận 10");
         assertThat(report.recipients()).containsExactly("Hiệu trưởng nhà trường", "UBND/Phòng GDĐT Quận 10 (để báo cáo)");
 
-        MonitoringReport placed = builder.build(PlanHistory.of().created("Phường Diên Hồng").state(),
+        MonitoringReport placed = builder.build(PlanHistory.of().created("Phường Diên Hồng").rows(),
                 ReportPeriod.DAU_NAM, null, JAN_15);
         assertThat(placed.place()).isEqualTo("Phường Diên Hồng");
     }
 
     @Test
     void anEmptyPlanHasARateOfZero() {
-        MonitoringReport report = builder.build(PlanHistory.of().created(null).state(), ReportPeriod.DAU_NAM, null, JAN_15);
+        MonitoringReport report = builder.build(PlanHistory.of().created(null).rows(), ReportPeriod.DAU_NAM, null, JAN_15);
 
         assertThat(report.items()).isEmpty();
         assertThat(report.overview().completionRate()).isZero();
@@ -138,25 +138,25 @@ class ReportBuilderTest {
 
     @Test
     void theCompletionRateIsRoundedToThreeDecimals() {
-        PlanState plan = PlanHistory.of().created(null)
+        PlanRows plan = PlanHistory.of().created(null)
                 .item("a", "1.1", YearMonth.of(2024, 5), null)
                 .item("b", "1.2", YearMonth.of(2024, 5), null)
                 .item("c", "1.3", YearMonth.of(2024, 5), null)
                 .progress("a", ProgressStatus.HOAN_THANH, null, null, null, LocalDate.of(2023, 12, 1))
                 .progress("b", ProgressStatus.HOAN_THANH, null, null, null, LocalDate.of(2023, 12, 1))
-                .state();
+                .rows();
 
         assertThat(builder.build(plan, ReportPeriod.CUOI_HK1, null, JAN_15).overview().completionRate()).isEqualTo(0.667);
     }
 
     @Test
     void aSubmittedReportCarriesTheTextsOfItsRevisionAndWhoSentIt() {
-        PlanState plan = plan().by("Trưởng ban giám sát")
+        PlanRows plan = plan().by("Trưởng ban giám sát")
                 .report(ReportPeriod.CUOI_HK1, 1, null, JAN_15)
                 .report(ReportPeriod.CUOI_HK1, 2, "Sai số liệu", LocalDate.of(2024, 1, 17))
-                .state();
+                .rows();
 
-        MonitoringReport report = builder.build(plan, ReportPeriod.CUOI_HK1, plan.reports.get(1), LocalDate.of(2024, 1, 17));
+        MonitoringReport report = builder.build(plan, ReportPeriod.CUOI_HK1, plan.revisions("CUOI_HK1").get(1), LocalDate.of(2024, 1, 17));
 
         assertThat(report.state()).isEqualTo(MonitoringReport.SUBMITTED);
         assertThat(report.revision()).isEqualTo(2);
