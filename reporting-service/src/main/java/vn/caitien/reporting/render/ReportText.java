@@ -164,7 +164,10 @@ final class ReportText {
         return Labels.progressStatus(orEmpty(status));
     }
 
-    /** Lines of "1. Tình hình chung"; the rate is recomputed from the counts it shows, never rounded twice. */
+    /**
+     * Lines of "1. Tình hình chung"; the rate is recomputed from the counts it shows, never rounded twice
+     * (the overview's completionRate is already rounded to three decimals: 1/16 would print 6,3% from it).
+     */
     static List<String> overviewLines(Overview o) {
         List<String> lines = new ArrayList<>();
         if (o == null) return lines;

@@ -3,6 +3,8 @@ package vn.caitien.reporting.audit;
 import org.junit.jupiter.api.Test;
 import vn.caitien.api.progress.ProgressStatus;
 import vn.caitien.api.report.ReportPeriod;
+import vn.caitien.readmodel.EventRefused;
+import vn.caitien.readmodel.PlanRows;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A plan folded from its events alone, and which events count "as of" a day. */
 class PlanStateTest {
@@ -187,5 +190,32 @@ class PlanStateTest {
         Instant onTheNinth = OCT_10.minusDays(1).atTime(23, 0).atZone(VIETNAM).toInstant();
         assertThat(PlanEvents.inEffectBy(all, onTheNinth, VIETNAM)).extracting(PlanEvents.Stored::sequence)
                 .containsExactly(0L);
+    }
+
+    @Test
+    void anItemTypedInBeforeThePlansIssueDateIsInEffectWithoutThePlanAndCannotBeFolded() {
+        // Typed in on 1 September, issued on 5 September: "as of 2 September" has the item, not the plan;
+        // the auditor's endpoint answers 404 for it instead of folding.
+        List<PlanEvents.Stored> all = PlanHistory.of().at("2023-09-01T01:00:00Z").created("Quận 10")
+                .item("a", "1.4", YearMonth.of(2024, 5), null)
+                .events();
+
+        Instant secondOfSeptember = LocalDate.of(2023, 9, 2).atTime(12, 0).atZone(VIETNAM).toInstant();
+        List<PlanEvents.Stored> inEffect = PlanEvents.inEffectBy(all, secondOfSeptember, VIETNAM);
+
+        assertThat(inEffect).extracting(PlanEvents.Stored::sequence).containsExactly(1L);
+        assertThatThrownBy(() -> PlanEvents.fold(inEffect)).isInstanceOf(EventRefused.class);
+    }
+
+    @Test
+    void removedItemsAreNotThePlansAnyMore() {
+        PlanRows rows = PlanHistory.of().created("Quận 10")
+                .item("a", "1.4", YearMonth.of(2024, 5), null)
+                .item("b", "1.5", YearMonth.of(2024, 5), null)
+                .itemRemoved("a", "Trùng nội dung")
+                .rows();
+
+        assertThat(PlanState.of(rows).items()).containsOnlyKeys("b");
+        assertThat(rows.item("a").removed()).as("the read model keeps the row, flagged").isTrue();
     }
 }

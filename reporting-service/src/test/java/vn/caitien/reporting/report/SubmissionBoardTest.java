@@ -33,8 +33,9 @@ class SubmissionBoardTest {
     void aReportSentOnItsDueDateIsOnTimeAndTheDayAfterLate() {
         SubmissionTracker.School a = plan("a", Q10);
 
-        assertThat(SubmissionBoard.standing(a, ReportPeriod.DAU_NAM, DAU_NAM_DUE, List.of(sent("a", ReportPeriod.DAU_NAM, 1, DAU_NAM_DUE)),
-                LocalDate.of(2024, 1, 1)).state()).isEqualTo("ON_TIME");
+        assertThat(SubmissionBoard.standing(a, ReportPeriod.DAU_NAM, DAU_NAM_DUE,
+                List.of(sent("a", ReportPeriod.DAU_NAM, 1, DAU_NAM_DUE)), LocalDate.of(2024, 1, 1)).state())
+                .isEqualTo("ON_TIME");
         assertThat(SubmissionBoard.standing(a, ReportPeriod.DAU_NAM, DAU_NAM_DUE,
                 List.of(sent("a", ReportPeriod.DAU_NAM, 1, DAU_NAM_DUE.plusDays(1))), LocalDate.of(2024, 1, 1)).state())
                 .isEqualTo("LATE");
@@ -44,8 +45,10 @@ class SubmissionBoardTest {
     void anUnsentReportIsNotDueUntilTheDayAfterItsDueDateThenMissing() {
         SubmissionTracker.School a = plan("a", Q10);
 
-        assertThat(SubmissionBoard.standing(a, ReportPeriod.DAU_NAM, DAU_NAM_DUE, List.of(), DAU_NAM_DUE).state()).isEqualTo("NOT_DUE");
-        SubmissionTracker.School missing = SubmissionBoard.standing(a, ReportPeriod.DAU_NAM, DAU_NAM_DUE, List.of(), DAU_NAM_DUE.plusDays(1));
+        assertThat(SubmissionBoard.standing(a, ReportPeriod.DAU_NAM, DAU_NAM_DUE, List.of(), DAU_NAM_DUE).state())
+                .isEqualTo("NOT_DUE");
+        SubmissionTracker.School missing = SubmissionBoard.standing(a, ReportPeriod.DAU_NAM, DAU_NAM_DUE, List.of(),
+                DAU_NAM_DUE.plusDays(1));
         assertThat(missing.state()).isEqualTo("MISSING");
         assertThat(missing.submittedOn()).isNull();
         assertThat(missing.revision()).isNull();
@@ -54,8 +57,8 @@ class SubmissionBoardTest {
 
     @Test
     void theFirstSubmissionDecidesAndTheLatestRevisionIsShown() {
-        SubmissionTracker.School row = SubmissionBoard.standing(plan("a", Q10), ReportPeriod.DAU_NAM, DAU_NAM_DUE, List.of(
-                sent("a", ReportPeriod.DAU_NAM, 1, DAU_NAM_DUE.minusDays(1)),
+        SubmissionTracker.School row = SubmissionBoard.standing(plan("a", Q10), ReportPeriod.DAU_NAM, DAU_NAM_DUE,
+                List.of(sent("a", ReportPeriod.DAU_NAM, 1, DAU_NAM_DUE.minusDays(1)),
                 sent("a", ReportPeriod.DAU_NAM, 2, DAU_NAM_DUE.plusDays(20))), LocalDate.of(2024, 1, 1));
 
         assertThat(row.state()).as("a correction does not make a report late").isEqualTo("ON_TIME");
