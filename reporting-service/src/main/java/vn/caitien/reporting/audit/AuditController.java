@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import vn.caitien.api.plan.PlanCreated;
 import vn.caitien.reporting.security.PlanGuard;
 
 import java.time.Instant;
@@ -43,10 +44,11 @@ public class AuditController {
         List<PlanEvents.Stored> upTo = asOf == null ? events.upTo(planId, null)
                 : basis.equals("recorded") ? events.upTo(planId, asOf.toInstant())
                 : events.inEffectBy(planId, asOf.toInstant(), asOf.toZonedDateTime().getZone());
-        if (upTo.isEmpty()) {
+        // An item typed in before the plan's issue date can be in effect while the plan itself is not yet.
+        if (upTo.isEmpty() || !(upTo.get(0).event() instanceof PlanCreated)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Tại " + asOf + " kế hoạch " + planId + " chưa được lập");
         }
-        return events.fold(upTo);
+        return PlanState.of(PlanEvents.fold(upTo));
     }
 
     @GetMapping("/api/plans/{planId}/diff")
@@ -62,7 +64,7 @@ public class AuditController {
         List<PlanEvents.Stored> all = events.upTo(planId, to.toInstant());
         List<PlanEvents.Stored> before = all.stream().filter(e -> !e.recordedAt().isAfter(start)).toList();
         List<PlanEvents.Stored> between = all.stream().filter(e -> e.recordedAt().isAfter(start)).toList();
-        return PlanDiff.between(planId, start, to.toInstant(), events.fold(before), between);
+        return PlanDiff.between(planId, start, to.toInstant(), PlanEvents.fold(before), between);
     }
 
     private void requireKnown(String planId) {

@@ -5,6 +5,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import vn.caitien.api.wire.EventTypes;
 import vn.caitien.api.wire.WireJson;
+import vn.caitien.readmodel.EventContext;
+import vn.caitien.readmodel.PlanEvolution;
+import vn.caitien.readmodel.PlanRows;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -49,19 +52,34 @@ public class PlanEvents {
      * entered later means.
      */
     public List<Stored> inEffectBy(String planId, Instant cutOff, ZoneId zone) {
+        return inEffectBy(upTo(planId, null), cutOff, zone);
+    }
+
+    /** {@link #inEffectBy(String, Instant, ZoneId)} over a plan's events already read, in the plan's order. */
+    static List<Stored> inEffectBy(List<Stored> all, Instant cutOff, ZoneId zone) {
         LocalDate day = LocalDate.ofInstant(cutOff, zone);
-        List<Stored> all = upTo(planId, null);
         long lastEffective = all.stream().filter(e -> e.effectiveDate() != null && !e.effectiveDate().isAfter(day))
                 .mapToLong(Stored::sequence).max().orElse(-1);
         return all.stream().filter(e -> e.effectiveDate() != null ? !e.effectiveDate().isAfter(day)
                 : e.sequence() < lastEffective || !e.recordedAt().isAfter(cutOff)).toList();
     }
 
-    /** Folds the events into the plan's state; every call replays from the first event. */
-    public PlanState fold(List<Stored> events) {
-        PlanState state = new PlanState();
-        events.forEach(e -> state.apply(e.event(), e.sequence(), e.recordedAt(), e.actor()));
-        return state;
+    /**
+     * The plan's rows after these events, through the read model's evolve function; every call replays
+     * from the first event given, which should be the plan's PlanCreated.
+     *
+     * @throws vn.caitien.readmodel.EventRefused when an item or report comes before the plan was created
+     */
+    public static PlanRows fold(List<Stored> events) {
+        PlanRows rows = PlanRows.NONE;
+        for (Stored e : events) rows = evolve(rows, e);
+        return rows;
+    }
+
+    /** The rows after one more stored event. */
+    public static PlanRows evolve(PlanRows rows, Stored event) {
+        return PlanEvolution.evolve(rows, event.event(), new EventContext(event.recordedAt(), event.actor(),
+                event.sequence()));
     }
 
     private static Object read(String type, String json) {

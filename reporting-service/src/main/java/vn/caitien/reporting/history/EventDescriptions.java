@@ -7,6 +7,7 @@ import vn.caitien.api.plan.PlanApproved;
 import vn.caitien.api.plan.PlanCreated;
 import vn.caitien.api.progress.ProgressRecorded;
 import vn.caitien.api.report.ReportSubmitted;
+import vn.caitien.readmodel.Labels;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +40,7 @@ final class EventDescriptions {
                     + (e.approvedBy() == null ? "" : ", người ký: " + e.approvedBy());
         }
         if (event instanceof ProgressRecorded e) {
-            return "Ghi nhận tiến độ ngày " + day(e.effectiveDate()) + ": " + e.status().label()
+            return "Ghi nhận tiến độ ngày " + day(e.effectiveDate()) + ": " + Labels.progressStatus(e.status())
                     + (e.percent() == null ? "" : " " + e.percent() + "%")
                     + (e.evidenceCodes().isEmpty() ? "" : ", minh chứng " + e.evidenceCodes().stream()
                     .map(Object::toString).collect(Collectors.joining(", ")));
@@ -63,7 +64,7 @@ final class EventDescriptions {
 
     /** "cuối học kỳ I năm học 2023-2024", but "cuối năm học 2023-2024" without saying "năm học" twice. */
     private static String periodOfYear(ReportSubmitted e) {
-        String label = e.period().label();
+        String label = Labels.reportPeriod(e.period());
         String period = Character.toLowerCase(label.charAt(0)) + label.substring(1);
         return period + (period.endsWith("năm học") ? " " : " năm học ") + e.schoolYear();
     }

@@ -1,5 +1,6 @@
 package vn.caitien.reporting.render;
 
+import vn.caitien.readmodel.Labels;
 import vn.caitien.reporting.report.MonitoringReport;
 import vn.caitien.reporting.report.MonitoringReport.Item;
 import vn.caitien.reporting.report.MonitoringReport.Overview;
@@ -9,7 +10,6 @@ import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,16 +48,8 @@ final class ReportText {
             new Column("Thời gian", 8), new Column("Tiến độ, trạng thái", 11), new Column("Minh chứng", 10),
             new Column("Khó khăn, nguyên nhân", 11), new Column("Điều chỉnh", 8.5));
 
-    /** Status order of the circulars' vocabulary; the plan-api enum holds the same codes. */
-    private static final Map<String, String> STATUS_LABELS = new LinkedHashMap<>();
-
-    static {
-        STATUS_LABELS.put("CHUA_THUC_HIEN", "Chưa thực hiện");
-        STATUS_LABELS.put("DANG_THUC_HIEN", "Đang thực hiện");
-        STATUS_LABELS.put("HOAN_THANH", "Hoàn thành");
-        STATUS_LABELS.put("CHAM_TIEN_DO", "Chậm tiến độ");
-        STATUS_LABELS.put("KHONG_THUC_HIEN", "Không thực hiện");
-    }
+    /** Status codes and their words, in the circulars' order: the read model's labels. */
+    private static final Map<String, String> STATUS_LABELS = Labels.progressStatuses();
 
     /** Administrative units whose managing body is their People's Committee (UBND). */
     private static final Pattern ADMIN_UNIT = Pattern.compile(
@@ -169,10 +161,13 @@ final class ReportText {
 
     static String statusLabel(String status, String label) {
         if (!blank(label)) return label.strip();
-        return STATUS_LABELS.getOrDefault(orEmpty(status), orEmpty(status));
+        return Labels.progressStatus(orEmpty(status));
     }
 
-    /** Lines of "1. Tình hình chung"; the rate is recomputed from the counts it shows, never rounded twice. */
+    /**
+     * Lines of "1. Tình hình chung"; the rate is recomputed from the counts it shows, never rounded twice
+     * (the overview's completionRate is already rounded to three decimals: 1/16 would print 6,3% from it).
+     */
     static List<String> overviewLines(Overview o) {
         List<String> lines = new ArrayList<>();
         if (o == null) return lines;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import vn.caitien.api.wire.WireJson;
+import vn.caitien.readmodel.ReportRow;
+import vn.caitien.readmodel.Standing;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +22,11 @@ public class ReportArchive {
     }
 
     public record Revision(String planId, String period, int revision, LocalDate submittedOn, Instant recordedAt) {
+
+        /** As the read model's report row, without the texts: enough for its {@link Standing} to judge. */
+        ReportRow row() {
+            return new ReportRow(planId, period, revision, null, null, null, null, submittedOn, recordedAt, null);
+        }
     }
 
     public List<Revision> revisions(List<String> planIds) {

@@ -13,7 +13,10 @@ import vn.caitien.api.plan.SchoolYear;
 import vn.caitien.api.report.ReportCadence;
 import vn.caitien.api.report.ReportPeriod;
 import vn.caitien.reporting.audit.PlanEvents;
-import vn.caitien.reporting.audit.PlanState;
+import vn.caitien.readmodel.Labels;
+import vn.caitien.readmodel.PlanRow;
+import vn.caitien.readmodel.PlanRows;
+import vn.caitien.readmodel.ReportRow;
 import vn.caitien.reporting.security.PlanGuard;
 
 import java.time.Clock;
@@ -49,15 +52,14 @@ public class ReportController {
     @Operation(summary = "Các kỳ báo cáo của năm học: hạn nộp, các lần nộp và đính chính")
     public List<Map<String, Object>> periods(@PathVariable String planId) {
         guard.readable(planId);
-        PlanState plan = plan(planId);
-        Map<ReportPeriod, LocalDate> due = cadence.dueDates(plan.school == null ? List.of() : plan.school.managingUnit(),
-                SchoolYear.parse(plan.schoolYear));
+        PlanRow plan = plan(planId).plan();
+        Map<ReportPeriod, LocalDate> due = cadence.dueDates(plan.managingUnit(), SchoolYear.parse(plan.schoolYear()));
         List<ReportArchive.Revision> revisions = archive.revisions(List.of(planId));
         List<Map<String, Object>> result = new ArrayList<>();
         due.forEach((period, date) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("period", period.name());
-            entry.put("label", period.label());
+            entry.put("label", Labels.reportPeriod(period));
             entry.put("dueDate", date);
             entry.put("revisions", revisions.stream().filter(r -> r.period().equals(period.name())).toList());
             result.add(entry);
@@ -69,10 +71,10 @@ public class ReportController {
     @Operation(summary = "Báo cáo của kỳ hiện tại: kỳ đầu tiên chưa nộp (dự thảo đến hôm nay), hoặc kỳ cuối nếu đã nộp đủ")
     public MonitoringReport current(@PathVariable String planId) {
         guard.readable(planId);
-        PlanState plan = plan(planId);
-        List<String> submitted = plan.reports.stream().map(PlanState.Report::period).toList();
-        Map<ReportPeriod, LocalDate> due = cadence.dueDates(plan.school == null ? List.of() : plan.school.managingUnit(),
-                SchoolYear.parse(plan.schoolYear));
+        PlanRows rows = plan(planId);
+        List<String> submitted = rows.reports().stream().map(ReportRow::period).toList();
+        Map<ReportPeriod, LocalDate> due = cadence.dueDates(rows.plan().managingUnit(),
+                SchoolYear.parse(rows.plan().schoolYear()));
         ReportPeriod current = due.keySet().stream().filter(p -> !submitted.contains(p.name())).findFirst()
                 .orElse(due.keySet().stream().reduce((a, b) -> b).orElse(ReportPeriod.CUOI_NAM));
         return resolve(planId, current, null);
@@ -95,16 +97,16 @@ public class ReportController {
         Optional<MonitoringReport> frozen = archive.report(planId, period.name(), revision);
         if (frozen.isPresent()) return frozen.get();
         if (revision != null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Không có lần nộp " + revision + " của kỳ " + period.label());
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Không có lần nộp " + revision + " của kỳ " + Labels.reportPeriod(period));
         }
         return builder.build(plan(planId), period, null, LocalDate.now(clock));
     }
 
-    private PlanState plan(String planId) {
+    private PlanRows plan(String planId) {
         List<PlanEvents.Stored> all = events.upTo(planId, null);
         if (all.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Chưa có kế hoạch mã " + planId);
         }
-        return events.fold(all);
+        return PlanEvents.fold(all);
     }
 }

@@ -12,14 +12,16 @@ import vn.caitien.api.plan.PlanCreated;
 import vn.caitien.api.report.ReportSubmitted;
 import vn.caitien.api.wire.MetadataKeys;
 import vn.caitien.api.wire.WireJson;
+import vn.caitien.readmodel.EventContext;
+import vn.caitien.readmodel.PlanEvolution;
+import vn.caitien.readmodel.PlanRows;
+import vn.caitien.readmodel.ReportRow;
 import vn.caitien.reporting.audit.PlanEvents;
-import vn.caitien.reporting.audit.PlanState;
 import vn.caitien.reporting.messaging.ConsumerConfiguration;
 
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Freezes each submitted report as the plan stood at its ReportSubmitted event, so later progress
@@ -29,7 +31,6 @@ import java.time.ZoneId;
 @Component
 @ProcessingGroup(ConsumerConfiguration.PROCESSOR)
 public class ReportSnapshotProjection {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private final JdbcTemplate jdbc;
     private final PlanEvents events;
     private final ReportBuilder builder;
@@ -59,12 +60,15 @@ public class ReportSnapshotProjection {
     void on(ReportSubmitted e, DomainEventMessage<?> message) throws JsonProcessingException {
         // The plan as it stood just before this event, then the event itself: independent of whether
         // the history handler has stored it yet.
-        PlanState plan = events.fold(events.upTo(e.planId().value(), null).stream()
+        PlanRows before = PlanEvents.fold(events.upTo(e.planId().value(), null).stream()
                 .filter(s -> s.sequence() < message.getSequenceNumber()).toList());
         String actor = (String) message.getMetaData().get(MetadataKeys.ACTOR);
-        plan.apply(e, message.getSequenceNumber(), message.getTimestamp(), actor);
-        PlanState.Report submitted = plan.reports.get(plan.reports.size() - 1);
-        LocalDate date = e.submittedOn() != null ? e.submittedOn() : LocalDate.ofInstant(message.getTimestamp(), VIETNAM);
+        PlanRows plan = PlanEvolution.evolve(before, e,
+                new EventContext(message.getTimestamp(), actor, message.getSequenceNumber()));
+        // A revision seen twice keeps its first submission, as the snapshot table does.
+        ReportRow submitted = plan.revisions(e.period().name()).stream()
+                .filter(r -> r.revision() == e.revision()).findFirst().orElseThrow();
+        LocalDate date = submitted.sentOn();
         MonitoringReport report = builder.build(plan, e.period(), submitted, date);
         jdbc.update("""
                 insert into report_snapshot (plan_id, period, revision, sequence, submitted_on, recorded_at, content)

@@ -10,15 +10,12 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.caitien.access.PlanScope;
 import vn.caitien.api.plan.SchoolYear;
 import vn.caitien.api.report.ReportCadence;
-import vn.caitien.api.report.ReportPeriod;
 import vn.caitien.reporting.security.PlanGuard;
 import vn.caitien.reporting.security.PlanScopes;
 
 import java.sql.Array;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,32 +67,10 @@ public class SubmissionTracker {
                         null, null, null, null) : null,
                 path.toArray(String[]::new), path.toArray(String[]::new), blank(schoolYear), blank(schoolYear))
                 .stream().filter(Objects::nonNull).toList();
-        Map<String, List<ReportArchive.Revision>> sent = new LinkedHashMap<>();
-        archive.revisions(plans.stream().map(School::planId).toList())
-                .forEach(r -> sent.computeIfAbsent(r.planId() + "/" + r.period(), k -> new ArrayList<>()).add(r));
         LocalDate today = LocalDate.now(clock);
-        List<Period> periods = new ArrayList<>();
-        for (ReportPeriod period : ReportPeriod.values()) {
-            List<School> schools = new ArrayList<>();
-            for (School plan : plans) {
-                LocalDate due = cadence.dueDates(plan.managingUnit(), SchoolYear.parse(plan.schoolYear())).get(period);
-                if (due == null) continue; // this province does not ask for this period
-                List<ReportArchive.Revision> revisions = sent.getOrDefault(plan.planId() + "/" + period.name(), List.of());
-                schools.add(revisions.isEmpty()
-                        ? new School(plan.planId(), plan.schoolName(), plan.managingUnit(), plan.schoolYear(), due,
-                        today.isAfter(due) ? "MISSING" : "NOT_DUE", null, null)
-                        : new School(plan.planId(), plan.schoolName(), plan.managingUnit(), plan.schoolYear(), due,
-                        !revisions.get(0).submittedOn().isAfter(due) ? "ON_TIME" : "LATE",
-                        revisions.get(0).submittedOn(), revisions.get(revisions.size() - 1).revision()));
-            }
-            periods.add(new Period(period.name(), period.label(), count(schools, "ON_TIME"), count(schools, "LATE"),
-                    count(schools, "MISSING"), count(schools, "NOT_DUE"), schools));
-        }
+        List<Period> periods = SubmissionBoard.periods(plans,
+                archive.revisions(plans.stream().map(School::planId).toList()), cadence, today);
         return Map.of("path", path, "schoolYear", schoolYear == null ? "" : schoolYear, "asOf", today, "periods", periods);
-    }
-
-    private static int count(List<School> schools, String state) {
-        return (int) schools.stream().filter(s -> state.equals(s.state())).count();
     }
 
     private static List<String> list(Array array) throws java.sql.SQLException {
