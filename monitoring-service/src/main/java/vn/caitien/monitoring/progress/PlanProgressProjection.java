@@ -19,7 +19,7 @@ import vn.caitien.api.progress.ProgressStatus;
 import vn.caitien.api.report.ReportSubmitted;
 import vn.caitien.api.wire.MetadataKeys;
 import vn.caitien.monitoring.messaging.ConsumerConfiguration;
-import vn.caitien.monitoring.messaging.QueuedWrites;
+import vn.caitien.readside.messaging.QueuedWrites;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import vn.caitien.api.wire.WireJson;

@@ -7,7 +7,7 @@ import vn.caitien.api.catalog.Standard;
 import vn.caitien.api.item.CriterionCode;
 import vn.caitien.api.plan.SchoolYear;
 import vn.caitien.api.progress.ProgressStatus;
-import vn.caitien.api.report.ReportCadence;
+import vn.caitien.readside.report.ReportCadence;
 import vn.caitien.api.report.ReportPeriod;
 import vn.caitien.monitoring.messaging.ConsumerConfiguration;
 

@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
-import vn.caitien.reporting.web.ReadProblems;
+import vn.caitien.readside.web.ReadProblems;
 
 import java.io.IOException;
 import java.net.URI;
