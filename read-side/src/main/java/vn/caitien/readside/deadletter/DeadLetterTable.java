@@ -3,8 +3,8 @@ package vn.caitien.readside.deadletter;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 
 /**
- * The snake_case {@code dead_letter_entry} table that each read service creates in its own V4 migration,
- * shared here like {@link TokenTable} so both services park poison events the same way.
+ * The snake_case {@code dead_letter_entry} table of the shared migration V4 (db/readside), where a read service
+ * parks the events its projections cannot apply.
  */
 public final class DeadLetterTable {
     private DeadLetterTable() {

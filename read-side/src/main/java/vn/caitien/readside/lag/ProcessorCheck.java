@@ -13,7 +13,7 @@ import java.util.Optional;
  * A read service's processor as its health tells it: down when stopped or in error, when Kafka does not answer,
  * or when it is behind the event store and not catching up ({@link ReadSideLag}); with the figures either way and
  * gauges of the topic lag and of the lag against the store, in events and seconds. The health indicator of each
- * read service turns the {@link Verdict} into its answer and adds its own dead letters.
+ * read service ({@link ProcessorHealth}) turns the {@link Verdict} into its answer and adds its dead letters.
  */
 public final class ProcessorCheck {
     private final TopicPositions positions;

@@ -3,8 +3,8 @@ package vn.caitien.readside.messaging;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 
 /**
- * Every service keeps its processors' positions in a snake_case {@code token_entry} table created
- * by its own Flyway migration (Axon's defaults are camelCase names PostgreSQL would fold).
+ * A read service keeps its processor's position (Kafka offsets) in the snake_case {@code token_entry} table of the
+ * shared migration V1 (db/readside): Axon's defaults are camelCase names PostgreSQL would fold.
  */
 public final class TokenTable {
     private TokenTable() {
