@@ -21,6 +21,7 @@ import vn.caitien.monitoring.messaging.ConsumerConfiguration;
 import vn.caitien.readmodel.EventContext;
 import vn.caitien.readmodel.PlanEvolution;
 import vn.caitien.readmodel.PlanRows;
+import vn.caitien.readside.messaging.QueuedWrites;
 
 import java.time.Instant;
 

@@ -7,7 +7,7 @@ import vn.caitien.api.catalog.FrameworkCatalog;
 import vn.caitien.api.catalog.Standard;
 import vn.caitien.api.item.CriterionCode;
 import vn.caitien.api.plan.SchoolYear;
-import vn.caitien.api.report.ReportCadence;
+import vn.caitien.readside.report.ReportCadence;
 import vn.caitien.readmodel.ItemFacts;
 import vn.caitien.readmodel.Labels;
 import vn.caitien.readmodel.ReportRow;

@@ -11,7 +11,7 @@ import vn.caitien.api.item.LevelGroup;
 import vn.caitien.api.item.Money;
 import vn.caitien.api.item.Schedule;
 import vn.caitien.api.wire.WireJson;
-import vn.caitien.monitoring.messaging.QueuedWrites;
+import vn.caitien.readside.messaging.QueuedWrites;
 import vn.caitien.readmodel.ItemRow;
 import vn.caitien.readmodel.PlanRow;
 import vn.caitien.readmodel.PlanRows;

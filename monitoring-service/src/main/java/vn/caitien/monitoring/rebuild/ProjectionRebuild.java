@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import vn.caitien.monitoring.messaging.ConsumerConfiguration;
-import vn.caitien.monitoring.messaging.DeadLetters;
-import vn.caitien.monitoring.messaging.TopicPositions;
+import vn.caitien.readside.deadletter.DeadLetters;
+import vn.caitien.readside.lag.TopicPositions;
 import vn.caitien.monitoring.progress.ReadModelRebuilt;
 
 import java.time.Duration;

@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.caitien.api.chain.ChainLink;
 import vn.caitien.api.wire.WireJson;
 import vn.caitien.monitoring.messaging.ConsumerConfiguration;
-import vn.caitien.monitoring.messaging.DeadLetters;
+import vn.caitien.readside.deadletter.DeadLetters;
 import vn.caitien.monitoring.progress.ColumnValues;
 import vn.caitien.monitoring.progress.FoldedItem;
 import vn.caitien.monitoring.progress.FoldedPlan;

@@ -32,6 +32,8 @@ import vn.caitien.api.wire.CloudEventsConverter;
 import vn.caitien.infra.SharedTestStack;
 import vn.caitien.infra.Topics;
 import vn.caitien.monitoring.support.IntegrationTest;
+import vn.caitien.readside.deadletter.DeadLetters;
+import vn.caitien.readside.lag.ProcessorHealth;
 
 import java.time.Duration;
 import java.time.Instant;

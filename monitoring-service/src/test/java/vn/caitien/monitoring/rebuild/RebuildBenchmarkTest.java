@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.caitien.api.chain.TopicSeal;
 import vn.caitien.infra.SharedTestStack;
 import vn.caitien.infra.synthetic.SyntheticData;
-import vn.caitien.monitoring.messaging.TopicPositions;
+import vn.caitien.readside.lag.TopicPositions;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -2,9 +2,11 @@ package vn.caitien.planservice.audit;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
+import org.springframework.beans.factory.annotation.Value;
 import vn.caitien.api.chain.ChainKeys;
-import vn.caitien.api.chain.KeyFilesConfiguration;
+import vn.caitien.api.chain.TopicSeal;
+
+import java.nio.file.Path;
 
 /**
  * The key files that make the chain tamper-evident outside the database ({@code caitien.keys.dir}). Every key
@@ -12,8 +14,17 @@ import vn.caitien.api.chain.KeyFilesConfiguration;
  * {@code caitien.keys.create-missing=false}) stops the service before it stores an event it cannot seal.
  */
 @Configuration
-@Import(KeyFilesConfiguration.class)
 class ChainKeysConfiguration {
+
+    @Bean
+    ChainKeys chainKeys(@Value("${caitien.keys.dir}") Path dir, @Value("${caitien.keys.create-missing:true}") boolean createMissing) {
+        return new ChainKeys(dir, createMissing);
+    }
+
+    @Bean
+    TopicSeal topicSeal(ChainKeys keys) {
+        return keys.topicSeal();
+    }
 
     @Bean
     EventSeals eventSeals(ChainKeys keys) {

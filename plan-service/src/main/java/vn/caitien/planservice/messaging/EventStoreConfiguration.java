@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.caitien.api.wire.TokenTable;
 
 import java.sql.SQLException;
 
@@ -23,8 +22,13 @@ public class EventStoreConfiguration {
                 .typeColumn("type").build();
     }
 
+    /** The publisher's position, in the token_entry table of migration V1. */
     @Bean
-    TokenSchema tokenSchema() { return TokenTable.schema(); }
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder().setTokenTable("token_entry").setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment").setTokenColumn("token").setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp").setOwnerColumn("owner").build();
+    }
 
     /**
      * Two writers appending the same sequence number of a plan (another instance came first) hit the

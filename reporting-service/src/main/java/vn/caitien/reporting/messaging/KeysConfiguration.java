@@ -2,18 +2,15 @@ package vn.caitien.reporting.messaging;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import vn.caitien.api.chain.ChainKeys;
-import vn.caitien.api.chain.KeyFilesConfiguration;
 
 import java.security.PublicKey;
 
 /**
- * The installation's key files (caitien.keys.*): this service checks seals with the topic key and
- * checkpoint signatures with plan-service's public key.
+ * Besides the topic key every read service checks seals with (vn.caitien.readside), this service checks
+ * checkpoint signatures with plan-service's public key, from the same key files (caitien.keys.*).
  */
 @Configuration
-@Import(KeyFilesConfiguration.class)
 public class KeysConfiguration {
 
     /** plan-service's checkpoint signing key, public half. */

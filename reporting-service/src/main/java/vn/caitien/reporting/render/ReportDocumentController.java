@@ -16,7 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 import vn.caitien.api.report.ReportPeriod;
 import vn.caitien.reporting.render.RenderedReports.Document;
 import vn.caitien.reporting.security.PlanGuard;
-import vn.caitien.reporting.web.ReadProblems;
+import vn.caitien.readside.web.ReadProblems;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import vn.caitien.api.plan.SchoolYear;
-import vn.caitien.api.report.ReportCadence;
+import vn.caitien.readside.report.ReportCadence;
 import vn.caitien.api.report.ReportPeriod;
 import vn.caitien.reporting.audit.PlanEvents;
 import vn.caitien.readmodel.Labels;

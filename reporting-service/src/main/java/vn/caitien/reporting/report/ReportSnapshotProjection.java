@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.caitien.access.PlanScope;
 import vn.caitien.api.plan.PlanApproved;
@@ -17,6 +16,7 @@ import vn.caitien.readmodel.PlanEvolution;
 import vn.caitien.readmodel.PlanRows;
 import vn.caitien.readmodel.ReportRow;
 import vn.caitien.reporting.audit.PlanEvents;
+import vn.caitien.readside.messaging.QueuedWrites;
 import vn.caitien.reporting.messaging.ConsumerConfiguration;
 
 import java.sql.Date;
@@ -31,12 +31,12 @@ import java.time.LocalDate;
 @Component
 @ProcessingGroup(ConsumerConfiguration.PROCESSOR)
 public class ReportSnapshotProjection {
-    private final JdbcTemplate jdbc;
+    private final QueuedWrites writes;
     private final PlanEvents events;
     private final ReportBuilder builder;
 
-    public ReportSnapshotProjection(JdbcTemplate jdbc, PlanEvents events, ReportBuilder builder) {
-        this.jdbc = jdbc;
+    public ReportSnapshotProjection(QueuedWrites writes, PlanEvents events, ReportBuilder builder) {
+        this.writes = writes;
         this.events = events;
         this.builder = builder;
     }
@@ -44,7 +44,7 @@ public class ReportSnapshotProjection {
     @EventHandler
     void on(PlanCreated e) {
         PlanScope scope = PlanScope.of(e.school());
-        jdbc.update("""
+        writes.update("""
                 insert into plan_directory (plan_id, school_name, school_code, managing_unit, school_year, framework_id)
                 values (?, ?, ?, ?, ?, ?) on conflict do nothing""", e.planId().value(),
                 e.school() == null ? null : e.school().name(), scope.schoolCode(),
@@ -53,13 +53,14 @@ public class ReportSnapshotProjection {
 
     @EventHandler
     void on(PlanApproved e) {
-        jdbc.update("update plan_directory set approved = true where plan_id = ?", e.planId().value());
+        writes.update("update plan_directory set approved = true where plan_id = ?", e.planId().value());
     }
 
     @EventHandler
     void on(ReportSubmitted e, DomainEventMessage<?> message) throws JsonProcessingException {
         // The plan as it stood just before this event, then the event itself: independent of whether
-        // the history handler has stored it yet.
+        // the history handler has stored it yet. The batch's earlier events are sent first, for the fold to read.
+        writes.flush();
         PlanRows before = PlanEvents.fold(events.upTo(e.planId().value(), null).stream()
                 .filter(s -> s.sequence() < message.getSequenceNumber()).toList());
         String actor = (String) message.getMetaData().get(MetadataKeys.ACTOR);
@@ -70,7 +71,7 @@ public class ReportSnapshotProjection {
                 .filter(r -> r.revision() == e.revision()).findFirst().orElseThrow();
         LocalDate date = submitted.sentOn();
         MonitoringReport report = builder.build(plan, e.period(), submitted, date);
-        jdbc.update("""
+        writes.update("""
                 insert into report_snapshot (plan_id, period, revision, sequence, submitted_on, recorded_at, content)
                 values (?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict do nothing""",
                 e.planId().value(), e.period().name(), e.revision(), message.getSequenceNumber(), Date.valueOf(date),

@@ -1,7 +1,7 @@
 package vn.caitien.reporting.report;
 
 import vn.caitien.api.plan.SchoolYear;
-import vn.caitien.api.report.ReportCadence;
+import vn.caitien.readside.report.ReportCadence;
 import vn.caitien.api.report.ReportPeriod;
 import vn.caitien.readmodel.Labels;
 import vn.caitien.readmodel.ReportState;

@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.caitien.access.PlanScope;
 import vn.caitien.api.plan.SchoolYear;
-import vn.caitien.api.report.ReportCadence;
+import vn.caitien.readside.report.ReportCadence;
+import vn.caitien.readside.report.ReportCadence;
+import vn.caitien.api.report.ReportPeriod;
 import vn.caitien.reporting.security.PlanGuard;
 import vn.caitien.reporting.security.PlanScopes;
 

@@ -1,7 +1,7 @@
 package vn.caitien.reporting.report;
 
 import org.junit.jupiter.api.Test;
-import vn.caitien.api.report.ReportCadence;
+import vn.caitien.readside.report.ReportCadence;
 import vn.caitien.api.report.ReportPeriod;
 
 import java.time.Instant;

@@ -29,8 +29,8 @@ import vn.caitien.infra.SharedTestStack;
 import vn.caitien.infra.Topics;
 import vn.caitien.reporting.TestStack;
 import vn.caitien.reporting.chain.CheckpointHealth;
-import vn.caitien.reporting.messaging.ProcessorHealth;
-import vn.caitien.reporting.messaging.DeadLetters;
+import vn.caitien.readside.lag.ProcessorHealth;
+import vn.caitien.readside.deadletter.DeadLetters;
 
 import java.net.http.HttpResponse;
 import java.security.KeyPair;

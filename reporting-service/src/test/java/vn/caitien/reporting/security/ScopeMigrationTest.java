@@ -4,6 +4,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import vn.caitien.readside.ReadSideAutoConfiguration;
 import vn.caitien.reporting.TestStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +20,8 @@ class ScopeMigrationTest {
         String schema = "reporting_before_scope";
         DriverManagerDataSource data = new DriverManagerDataSource(
                 TestStack.get().postgres().jdbcUrl("caitien", schema), "postgres", "");
-        Flyway.configure().dataSource(data).schemas(schema).createSchemas(true).target("4").load().migrate();
+        Flyway.configure().dataSource(data).locations("classpath:db/migration", ReadSideAutoConfiguration.MIGRATIONS)
+                .schemas(schema).createSchemas(true).target("4").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(data);
         jdbc.update("""
                 insert into plan_directory (plan_id, school_name, managing_unit, school_year, framework_id, approved)
@@ -33,7 +35,8 @@ class ScopeMigrationTest {
                 ('p1', 1, 'e2', 'PlanApproved', now(), 'Ban hành', '{"planId": "p1", "school": {"code": "sai"}}'),
                 ('p2', 0, 'e3', 'PlanCreated', now(), 'Lập kế hoạch', '{"planId": "p2", "school": null}')""");
 
-        Flyway.configure().dataSource(data).schemas(schema).load().migrate();
+        Flyway.configure().dataSource(data).locations("classpath:db/migration", ReadSideAutoConfiguration.MIGRATIONS)
+                .schemas(schema).load().migrate();
 
         assertThat(jdbc.queryForObject("select school_code from plan_directory where plan_id = 'p1'", String.class))
                 .isEqualTo("79000701");
