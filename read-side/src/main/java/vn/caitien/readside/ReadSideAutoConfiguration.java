@@ -31,7 +31,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.caitien.api.chain.ChainGuard;
+import vn.caitien.readside.chain.ChainGuard;
 import vn.caitien.api.chain.TopicSeal;
 import vn.caitien.api.wire.CloudEventsConverter;
 import vn.caitien.readside.deadletter.DeadLetterController;

@@ -5,7 +5,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.caitien.api.chain.ChainGuard;
+import vn.caitien.readside.chain.ChainGuard;
 import vn.caitien.api.chain.ChainLink;
 
 import java.util.HashMap;

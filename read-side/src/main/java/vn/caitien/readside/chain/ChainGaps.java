@@ -1,5 +1,6 @@
-package vn.caitien.api.chain;
+package vn.caitien.readside.chain;
 
+import vn.caitien.api.chain.ChainLink;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;

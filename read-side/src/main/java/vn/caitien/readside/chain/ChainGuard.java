@@ -1,5 +1,7 @@
-package vn.caitien.api.chain;
+package vn.caitien.readside.chain;
 
+import vn.caitien.api.chain.ChainLink;
+import vn.caitien.api.chain.TopicSeal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.DomainEventMessage;
