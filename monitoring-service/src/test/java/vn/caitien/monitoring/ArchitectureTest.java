@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** A read side: it only listens to the event stream and never decides anything. */
 @AnalyzeClasses(packages = "vn.caitien.monitoring", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -24,4 +25,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule handlersAreProjections = methods().that().areAnnotatedWith(EventHandler.class)
             .should().beDeclaredInClassesThat().haveSimpleNameEndingWith("Projection");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("vn.caitien.monitoring.(*)..").should().beFreeOfCycles();
 }
