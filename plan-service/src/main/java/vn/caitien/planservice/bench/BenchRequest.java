@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import vn.caitien.api.item.ActionItemId;
 import vn.caitien.api.plan.PlanId;
-import vn.caitien.planservice.progress.ProgressRequest;
+import vn.caitien.planservice.web.progress.ProgressRequest;
 
 import java.util.List;
 

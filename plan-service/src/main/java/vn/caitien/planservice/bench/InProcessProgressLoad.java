@@ -6,9 +6,9 @@ import vn.caitien.api.access.Caller;
 import vn.caitien.api.access.PlanScope;
 import vn.caitien.api.access.Role;
 import vn.caitien.api.plan.PlanId;
+import vn.caitien.planservice.application.PlanCommandSender;
 import vn.caitien.planservice.bench.BenchRequest.Target;
-import vn.caitien.planservice.plan.PlanViewRepository;
-import vn.caitien.planservice.web.CommandSender;
+import vn.caitien.planservice.view.PlanViewRepository;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * RecordProgress sent in-process, through {@link CommandSender#sendAs} and Axon's command gateway, by
+ * RecordProgress sent in-process, through {@link PlanCommandSender#send} and Axon's command gateway, by
  * {@code clients} threads at once: everything a command costs in plan-service except HTTP, JSON and the token
  * (issue 7, row 2b). Each thread owns the plans dealt to it, as each school's team records on its own plan, and
  * sends back to back; the sender of each command is a member of the monitoring team of the plan's school, so
@@ -40,10 +40,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 class InProcessProgressLoad {
     private static final int REFUSALS_SHOWN = 5;
 
-    private final CommandSender commands;
+    private final PlanCommandSender commands;
     private final PlanViewRepository views;
 
-    InProcessProgressLoad(CommandSender commands, PlanViewRepository views) {
+    InProcessProgressLoad(PlanCommandSender commands, PlanViewRepository views) {
         this.commands = commands;
         this.views = views;
     }
@@ -81,7 +81,7 @@ class InProcessProgressLoad {
                         var command = request.body(target, round).toCommand(t.planId(), t.itemId(), UUID.randomUUID().toString());
                         long sent = System.nanoTime();
                         try {
-                            commands.sendAs(senders.get(target), UUID.randomUUID().toString(), command);
+                            commands.send(senders.get(target), command, () -> null, () -> UUID.randomUUID().toString());
                             nanos.add(System.nanoTime() - sent);
                         } catch (RuntimeException e) {
                             if (refused.incrementAndGet() <= REFUSALS_SHOWN) {

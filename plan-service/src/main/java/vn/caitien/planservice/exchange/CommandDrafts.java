@@ -2,7 +2,6 @@ package vn.caitien.planservice.exchange;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import vn.caitien.planservice.plan.PlanLimits;
 import org.springframework.stereotype.Component;
 import vn.caitien.api.access.PlanScope;
 import vn.caitien.api.item.ActionItemDetails;
@@ -12,13 +11,14 @@ import vn.caitien.api.item.Schedule;
 import vn.caitien.api.plan.CreatePlan;
 import vn.caitien.api.plan.PlanId;
 import vn.caitien.api.plan.School;
+import vn.caitien.planservice.domain.PlanLimits;
 import vn.caitien.planservice.exchange.read.Diagnostic;
 import vn.caitien.planservice.exchange.read.Diagnostics;
 import vn.caitien.planservice.exchange.read.ParsedHeader;
 import vn.caitien.planservice.exchange.read.ParsedItem;
 import vn.caitien.planservice.exchange.read.ParsedPlan;
-import vn.caitien.planservice.item.ItemRequest;
-import vn.caitien.planservice.plan.CreatePlanRequest;
+import vn.caitien.planservice.web.item.ItemRequest;
+import vn.caitien.planservice.web.plan.CreatePlanRequest;
 
 import java.util.ArrayList;
 import java.util.Comparator;

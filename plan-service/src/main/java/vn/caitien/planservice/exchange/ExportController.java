@@ -16,8 +16,8 @@ import vn.caitien.planservice.exchange.write.DocxWriter;
 import vn.caitien.planservice.exchange.write.ExportDocument;
 import vn.caitien.planservice.exchange.write.ExportLayout;
 import vn.caitien.planservice.exchange.write.XlsxWriter;
-import vn.caitien.planservice.plan.PlanView;
 import vn.caitien.planservice.security.PlanGuard;
+import vn.caitien.planservice.view.PlanView;
 
 import java.util.function.Function;
 

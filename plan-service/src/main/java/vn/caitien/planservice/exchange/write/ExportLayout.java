@@ -13,7 +13,7 @@ import vn.caitien.planservice.exchange.read.PeopleParser;
 import vn.caitien.planservice.exchange.read.ScheduleParser;
 import vn.caitien.planservice.exchange.read.SourceDocument;
 import vn.caitien.planservice.exchange.read.VietnameseText;
-import vn.caitien.planservice.plan.PlanView;
+import vn.caitien.planservice.view.PlanView;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
