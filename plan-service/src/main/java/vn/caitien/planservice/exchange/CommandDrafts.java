@@ -11,12 +11,12 @@ import vn.caitien.api.item.Schedule;
 import vn.caitien.api.plan.CreatePlan;
 import vn.caitien.api.plan.PlanId;
 import vn.caitien.api.plan.School;
+import vn.caitien.documents.read.Diagnostic;
+import vn.caitien.documents.read.Diagnostics;
+import vn.caitien.documents.read.ParsedHeader;
+import vn.caitien.documents.read.ParsedItem;
+import vn.caitien.documents.read.ParsedPlan;
 import vn.caitien.planservice.domain.PlanLimits;
-import vn.caitien.planservice.exchange.read.Diagnostic;
-import vn.caitien.planservice.exchange.read.Diagnostics;
-import vn.caitien.planservice.exchange.read.ParsedHeader;
-import vn.caitien.planservice.exchange.read.ParsedItem;
-import vn.caitien.planservice.exchange.read.ParsedPlan;
 import vn.caitien.planservice.web.item.ItemRequest;
 import vn.caitien.planservice.web.plan.CreatePlanRequest;
 
