@@ -1,13 +1,11 @@
-package vn.caitien.planservice.bench;
+package vn.caitien.bench.hooks;
 
-import org.springframework.context.annotation.Profile;
-import org.springframework.stereotype.Component;
 import vn.caitien.api.access.Caller;
 import vn.caitien.api.access.PlanScope;
 import vn.caitien.api.access.Role;
 import vn.caitien.api.plan.PlanId;
 import vn.caitien.planservice.application.PlanCommandSender;
-import vn.caitien.planservice.bench.BenchRequest.Target;
+import vn.caitien.bench.hooks.BenchRequest.Target;
 import vn.caitien.planservice.view.PlanViewRepository;
 
 import java.lang.management.ManagementFactory;
@@ -29,14 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * RecordProgress sent in-process, through {@link PlanCommandSender#send} and Axon's command gateway, by
+ * RecordProgress sent in-process, through plan-service's {@link PlanCommandSender} and Axon's command gateway, by
  * {@code clients} threads at once: everything a command costs in plan-service except HTTP, JSON and the token
  * (issue 7, row 2b). Each thread owns the plans dealt to it, as each school's team records on its own plan, and
  * sends back to back; the sender of each command is a member of the monitoring team of the plan's school, so
  * access checks, metadata, the hash chain and the events are those of a real request.
  */
-@Component
-@Profile("bench")
 class InProcessProgressLoad {
     private static final int REFUSALS_SHOWN = 5;
 

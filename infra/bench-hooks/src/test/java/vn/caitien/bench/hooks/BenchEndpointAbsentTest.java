@@ -1,14 +1,17 @@
-package vn.caitien.planservice.bench;
+package vn.caitien.bench.hooks;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.caitien.planservice.PlanServiceApplication;
 import vn.caitien.planservice.Api;
 import vn.caitien.planservice.ApiTestSupport;
 import vn.caitien.planservice.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Without the profile {@code bench} (as in production) the in-process load does not exist. */
+/** Without the profile {@code bench} the in-process load does not exist, even with this module on the class path. */
+@SpringBootTest(classes = PlanServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BenchEndpointAbsentTest extends ApiTestSupport {
     @LocalServerPort
     int port;

@@ -1,4 +1,4 @@
-package vn.caitien.planservice.bench;
+package vn.caitien.bench.hooks;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnore;

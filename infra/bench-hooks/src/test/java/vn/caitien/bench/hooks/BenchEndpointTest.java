@@ -1,4 +1,4 @@
-package vn.caitien.planservice.bench;
+package vn.caitien.bench.hooks;
 
 import vn.caitien.planservice.ApiTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.caitien.planservice.Api;
-import vn.caitien.planservice.BenchProfileTestSupport;
 import vn.caitien.planservice.Tokens;
 
 import java.util.List;

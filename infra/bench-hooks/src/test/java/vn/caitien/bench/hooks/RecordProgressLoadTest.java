@@ -1,4 +1,4 @@
-package vn.caitien.planservice.web.progress;
+package vn.caitien.bench.hooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +13,6 @@ import vn.caitien.infra.synthetic.SyntheticData.SyntheticPlan;
 import vn.caitien.infra.synthetic.SyntheticData;
 import vn.caitien.planservice.Api;
 import vn.caitien.planservice.ApiTestSupport;
-import vn.caitien.planservice.BenchProfileTestSupport;
 import vn.caitien.planservice.TestStack;
 import vn.caitien.planservice.Tokens;
 

@@ -1,4 +1,4 @@
-package vn.caitien.planservice.web.progress;
+package vn.caitien.bench.hooks;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package vn.caitien.planservice.bench;
+package vn.caitien.bench.hooks;
 
 import java.util.List;
 
