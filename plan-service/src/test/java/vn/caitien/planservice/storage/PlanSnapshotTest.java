@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
@@ -115,10 +116,12 @@ class PlanSnapshotTest extends StoredPlanTestSupport {
     /** The plan as its stored events alone build it (no snapshot, no cache). */
     private Plan replayedFromEvents() {
         AggregateModel<Plan> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(Plan.class);
-        EventSourcedAggregate<Plan> aggregate = EventSourcedAggregate.initialize(
-                new GenericAggregateFactory<>(Plan.class).createAggregateRoot(plan, null), model, eventStore,
+        DomainEventStream events = eventStore.readEvents(plan, 0);
+        // The aggregate's no-argument constructor is Axon's (protected): its factory makes the empty plan.
+        Plan empty = new GenericAggregateFactory<>(Plan.class).createAggregateRoot(plan, events.peek());
+        EventSourcedAggregate<Plan> aggregate = EventSourcedAggregate.initialize(empty, model, eventStore,
                 NoSnapshotTriggerDefinition.TRIGGER);
-        aggregate.initializeState(eventStore.readEvents(plan, 0));
+        aggregate.initializeState(events);
         return aggregate.getAggregateRoot();
     }
 }
