@@ -13,6 +13,7 @@ import vn.caitien.access.Access;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The rules the command side keeps as it grows. */
 @AnalyzeClasses(packages = "vn.caitien", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -46,4 +47,8 @@ class ArchitectureTest {
     static final ArchRule featuresDoNotReachIntoEachOthersControllers = classes().that()
             .areAnnotatedWith(RestController.class).should().onlyBeAccessed().byClassesThat()
             .areAnnotatedWith(RestController.class);
+
+    /** One direction only between the service's packages (the order is in package-info.java). */
+    @ArchTest
+    static final ArchRule packagesFormNoCycles = slices().matching("vn.caitien.planservice.(*)..").should().beFreeOfCycles();
 }

@@ -22,6 +22,7 @@ import java.util.Map;
  * processes with the launcher's JVM options. Everything stops on {@link #close()}.
  */
 final class BenchSystem implements AutoCloseable {
+    private static final String VERSION = "0.1.0-SNAPSHOT";
     final EmbeddedStack stack;
     final StandInIssuer issuer;
     final ServiceProcess plan;
@@ -50,9 +51,10 @@ final class BenchSystem implements AutoCloseable {
         int planPort = freePort();
         ServiceProcess plan = null, monitoring = null, reporting = null;
         try {
-            // The bench profile adds the in-process command gateway load (2b) to plan-service.
+            // The in-process command gateway load (2b) is not in plan-service: its jar (infra/bench-hooks) is added to
+            // the service's class path, and the bench profile switches it on.
             plan = ServiceProcess.start("plan-service", logs.resolve("plan-service.log"), false, planPort, env,
-                    List.of("--spring.profiles.active=bench"));
+                    List.of("--spring.profiles.active=bench"), List.of(hooksJar()));
             monitoring = ServiceProcess.start("monitoring-service", logs.resolve("monitoring-service.log"), false,
                     freePort(), env, List.of("--caitien.web.plan-service-url=http://localhost:" + planPort));
             reporting = ServiceProcess.start("reporting-service", logs.resolve("reporting-service.log"), false, freePort(), env,
@@ -66,6 +68,18 @@ final class BenchSystem implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /**
+     * The bench hooks' jar (or, in a build that has not packaged it yet, its classes): system property
+     * {@code caitien.jar.bench-hooks} (set by the build), else {@code <caitien.root>/infra/bench-hooks/target/}.
+     */
+    static Path hooksJar() {
+        String given = System.getProperty("caitien.jar.bench-hooks");
+        Path jar = given != null ? Path.of(given) : Path.of(System.getProperty("caitien.root", "."), "infra", "bench-hooks",
+                "target", "bench-hooks-" + VERSION + ".jar");
+        if (!Files.exists(jar)) throw new IllegalStateException("The bench hooks (infra/bench-hooks) not found: " + jar.toAbsolutePath());
+        return jar;
     }
 
     /** A connection to the default database (caitien) in this schema. */

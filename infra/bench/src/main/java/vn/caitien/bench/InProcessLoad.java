@@ -11,7 +11,8 @@ import static vn.caitien.bench.Report.f;
 
 /**
  * 2b: the same RecordProgress load sent inside plan-service's JVM through its command gateway (the
- * service's {@code bench} profile), so the difference to 2 is what HTTP, JSON and token checks cost.
+ * hooks of infra/bench-hooks, which the harness adds to the service's class path with the {@code bench} profile),
+ * so the difference to 2 is what HTTP, JSON and token checks cost.
  */
 final class InProcessLoad {
     private InProcessLoad() {

@@ -112,8 +112,9 @@ final class Report {
                sent and not counted: the services' first requests run interpreted code, and in earlier runs the
                backlog of those first seconds made the first freshness samples 3–10 s.
                **2b** sends the same kind of load from 16 threads inside plan-service's JVM through its command
-               gateway (`POST /api/admin/bench/record-progress`, present only with the `bench` profile the harness
-               starts plan-service with): the difference to 2 is what HTTP, JSON and token checks cost.
+               gateway (`POST /api/admin/bench/record-progress`, from infra/bench-hooks, which the harness adds to
+               plan-service's class path and switches on with the `bench` profile; it is not in plan-service's own
+               code): the difference to 2 is what HTTP, JSON and token checks cost.
             3. **Freshness.** During that load, a 17th client records progress on its own plan, and from the moment
                plan-service answers 201 (the event is committed before the answer) polls monitoring-service's
                `GET /api/plans/{id}/progress` every 10 ms until the item shows that record. This crosses the store,

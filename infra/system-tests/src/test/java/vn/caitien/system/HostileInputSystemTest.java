@@ -6,8 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import vn.caitien.documents.hostile.HostileFiles;
 import vn.caitien.infra.EmbeddedPostgresServer;
-import vn.caitien.planservice.hostile.HostileFiles;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

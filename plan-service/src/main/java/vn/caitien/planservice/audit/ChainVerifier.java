@@ -6,12 +6,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.caitien.api.chain.ChainCheckpoint;
 import vn.caitien.api.chain.ChainKeys;
-import vn.caitien.planservice.web.PlanNotFound;
+import vn.caitien.planservice.security.PlanNotFound;
 
+import java.security.PublicKey;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
-import vn.caitien.planservice.plan.PlanRejected;
-import vn.caitien.planservice.plan.Rejection;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import vn.caitien.planservice.domain.PlanRejected;
+import vn.caitien.planservice.domain.Rejection;
 import vn.caitien.planservice.messaging.AfterCommit;
 
 import java.util.HashMap;

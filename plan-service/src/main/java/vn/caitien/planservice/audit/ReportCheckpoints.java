@@ -7,7 +7,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 import vn.caitien.api.report.ReportSubmitted;
 import vn.caitien.planservice.messaging.AfterCommit;
-import vn.caitien.planservice.plan.PlanViewProjection;
+import vn.caitien.planservice.view.PlanViewProjection;
 
 /**
  * A submitted report is what officers and auditors rely on later: the plan's head is anchored as soon as the

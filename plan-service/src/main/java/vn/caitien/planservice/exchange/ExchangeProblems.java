@@ -2,7 +2,7 @@ package vn.caitien.planservice.exchange;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import vn.caitien.planservice.web.FieldError;
+import vn.caitien.planservice.problem.FieldError;
 
 import java.net.URI;
 import java.util.List;

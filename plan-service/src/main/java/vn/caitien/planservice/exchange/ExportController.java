@@ -12,12 +12,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.caitien.api.catalog.FrameworkCatalog;
 import vn.caitien.api.plan.PlanId;
-import vn.caitien.planservice.exchange.write.DocxWriter;
-import vn.caitien.planservice.exchange.write.ExportDocument;
-import vn.caitien.planservice.exchange.write.ExportLayout;
-import vn.caitien.planservice.exchange.write.XlsxWriter;
-import vn.caitien.planservice.plan.PlanView;
+import vn.caitien.documents.write.DocxWriter;
+import vn.caitien.documents.write.ExportDocument;
+import vn.caitien.documents.write.ExportLayout;
+import vn.caitien.documents.write.PlanToExport;
+import vn.caitien.documents.write.XlsxWriter;
 import vn.caitien.planservice.security.PlanGuard;
+import vn.caitien.planservice.view.PlanView;
 
 import java.util.function.Function;
 
@@ -56,11 +57,17 @@ public class ExportController {
     private ResponseEntity<byte[]> export(PlanId planId, MediaType type, String extension,
                                           Function<ExportDocument, byte[]> writer) {
         PlanView plan = guard.readable(planId.value());
-        ExportDocument document = ExportLayout.layout(plan, catalog.find(plan.frameworkId).orElse(null));
+        ExportDocument document = ExportLayout.layout(toExport(plan), catalog.find(plan.frameworkId).orElse(null));
         byte[] bytes = writer.apply(document);
         // The file name is an ASCII slug ("ke-hoach-truong-mam-non-tuoi-hong-2021-2022.docx"): no encoding needed.
         ContentDisposition disposition = ContentDisposition.attachment().filename(document.fileName() + extension).build();
         return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .body(bytes);
+    }
+
+    private static PlanToExport toExport(PlanView plan) {
+        return new PlanToExport(plan.id, plan.school, plan.schoolName, plan.documentNumber, plan.schoolYear,
+                plan.frameworkId, plan.issueDate, plan.issuePlace, plan.legalBases, plan.approvedBy,
+                plan.items.stream().map(PlanView.Item::details).toList());
     }
 }

@@ -19,8 +19,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import vn.caitien.access.PlanScope;
 import vn.caitien.api.plan.SchoolYear;
-import vn.caitien.planservice.exchange.read.ImportHints;
-import vn.caitien.planservice.exchange.read.UnreadableFile;
+import vn.caitien.documents.read.ImportHints;
+import vn.caitien.documents.read.UnreadableFile;
 import vn.caitien.planservice.security.PlanGuard;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package vn.caitien.planservice.exchange;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import vn.caitien.planservice.exchange.read.Diagnostic;
-import vn.caitien.planservice.exchange.read.ParsedHeader;
-import vn.caitien.planservice.exchange.read.ParsedItem;
+import vn.caitien.documents.read.Diagnostic;
+import vn.caitien.documents.read.ParsedHeader;
+import vn.caitien.documents.read.ParsedItem;
 
 import java.util.List;
 

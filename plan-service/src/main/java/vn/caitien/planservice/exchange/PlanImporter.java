@@ -10,12 +10,12 @@ import vn.caitien.api.item.ActionItemId;
 import vn.caitien.api.item.AddActionItem;
 import vn.caitien.api.plan.ApprovePlan;
 import vn.caitien.api.plan.PlanId;
-import vn.caitien.planservice.exchange.read.Diagnostic;
-import vn.caitien.planservice.exchange.read.Diagnostics;
-import vn.caitien.planservice.exchange.read.ImportHints;
-import vn.caitien.planservice.exchange.read.ParsedItem;
-import vn.caitien.planservice.exchange.read.ParsedPlan;
-import vn.caitien.planservice.exchange.read.PlanParser;
+import vn.caitien.documents.read.Diagnostic;
+import vn.caitien.documents.read.Diagnostics;
+import vn.caitien.documents.read.ImportHints;
+import vn.caitien.documents.read.ParsedItem;
+import vn.caitien.documents.read.ParsedPlan;
+import vn.caitien.documents.read.PlanParser;
 import vn.caitien.planservice.web.CommandSender;
 
 import java.time.Clock;

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.support.StandardServletMultipartResolver;
 import org.springframework.web.servlet.DispatcherServlet;
-import vn.caitien.planservice.exchange.read.ReadLimits;
+import vn.caitien.documents.read.ReadLimits;
 import vn.caitien.planservice.web.BodyLimits;
 
 import java.time.Duration;

@@ -14,10 +14,8 @@ import vn.caitien.api.plan.CreatePlan;
 import vn.caitien.api.plan.PlanId;
 import vn.caitien.api.progress.RecordProgress;
 import vn.caitien.api.report.SubmitReport;
-import vn.caitien.planservice.plan.PlanView;
-import vn.caitien.planservice.plan.PlanViewRepository;
-import vn.caitien.planservice.web.NotAllowed;
-import vn.caitien.planservice.web.PlanNotFound;
+import vn.caitien.planservice.view.PlanView;
+import vn.caitien.planservice.view.PlanViewRepository;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -26,7 +24,8 @@ import java.util.function.Predicate;
  * What the signed-in user may do with a plan, asked of {@link Access} (the one policy) with the plan's
  * {@link PlanScope} from plan-service's own view. A plan the caller may not read answers exactly as
  * a plan that does not exist (404); a plan they may read but not change this way answers 403 naming
- * who may. Every command is checked here before it is sent, so a refusal stores nothing.
+ * who may. Every command is checked here before it is sent (application.PlanCommandSender asks), so a refusal
+ * stores nothing.
  */
 @Component
 public class PlanGuard {
@@ -98,12 +97,7 @@ public class PlanGuard {
         return scope;
     }
 
-    /** Refuses (404/403) a command the signed-in user may not send; returns the id of the plan it is for. */
-    public String authorize(Object command) {
-        return authorize(Callers.current(), command);
-    }
-
-    /** The same for a caller known otherwise than from the current request (commands sent in-process). */
+    /** Refuses (404/403) a command the caller may not send; returns the id of the plan it is for. */
     public String authorize(Caller caller, Object command) {
         if (command instanceof CreatePlan c) {
             PlanScope scope = scopeOfNewPlan(caller, c.school() == null ? null : c.school().code(),

@@ -13,8 +13,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
-import vn.caitien.planservice.web.FieldError;
-import vn.caitien.planservice.web.ProblemHandler;
+import vn.caitien.planservice.problem.FieldError;
+import vn.caitien.planservice.problem.Problems;
 
 import java.io.IOException;
 import java.util.List;
@@ -39,15 +39,15 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
             throws IOException {
         // Sets 401 and WWW-Authenticate (Bearer, with error="invalid_token" when a token was refused).
         bearer.commence(request, response, e);
-        write(response, ProblemHandler.unauthorized());
+        write(response, Problems.unauthorized());
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         String detail = "Chỉ quản trị hệ thống được xem địa chỉ này";
-        ProblemDetail problem = ProblemHandler.problem(HttpStatus.FORBIDDEN, ProblemHandler.FORBIDDEN_TYPE,
-                ProblemHandler.FORBIDDEN_TITLE, detail, List.of(new FieldError("role", detail)));
+        ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, Problems.FORBIDDEN_TYPE,
+                Problems.FORBIDDEN_TITLE, detail, List.of(new FieldError("role", detail)));
         response.setStatus(HttpStatus.FORBIDDEN.value());
         write(response, problem);
     }
@@ -57,7 +57,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        write(response, ProblemHandler.rejectedRequest());
+        write(response, Problems.rejectedRequest());
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

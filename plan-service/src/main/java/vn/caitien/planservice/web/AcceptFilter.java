@@ -14,6 +14,9 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.caitien.planservice.problem.FieldError;
+import vn.caitien.planservice.problem.ProblemWriter;
+import vn.caitien.planservice.problem.Problems;
 
 import java.io.IOException;
 import java.util.Collections;
@@ -44,7 +47,7 @@ public class AcceptFilter extends OncePerRequestFilter {
         }
         String detail = "Dịch vụ chỉ trả lời dạng JSON (application/json); tiêu đề Accept \"" + shorten(accept)
                 + "\" không nhận dạng đó, nên lệnh không được thực hiện";
-        ProblemDetail problem = ProblemHandler.problem(HttpStatus.NOT_ACCEPTABLE, TYPE, "Không trả lời được theo dạng yêu cầu",
+        ProblemDetail problem = Problems.problem(HttpStatus.NOT_ACCEPTABLE, TYPE, "Không trả lời được theo dạng yêu cầu",
                 detail, List.of(new FieldError("Accept", detail)));
         byte[] body = ProblemWriter.bytes(problem);
         response.setStatus(HttpStatus.NOT_ACCEPTABLE.value());

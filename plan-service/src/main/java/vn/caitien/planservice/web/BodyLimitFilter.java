@@ -12,6 +12,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.caitien.planservice.problem.FieldError;
+import vn.caitien.planservice.problem.ProblemWriter;
+import vn.caitien.planservice.problem.Problems;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -79,7 +82,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 
     private static ProblemDetail problem(long limit) {
         String detail = "Nội dung gửi lên vượt giới hạn " + size(limit) + "; hãy gửi ít dữ liệu hơn";
-        ProblemDetail problem = ProblemHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE, TYPE, "Nội dung yêu cầu quá lớn",
+        ProblemDetail problem = Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, TYPE, "Nội dung yêu cầu quá lớn",
                 detail, List.of(new FieldError("body", detail)));
         problem.setProperty("maxBytes", limit);
         return problem;

@@ -1,5 +1,7 @@
 package vn.caitien.planservice.web;
 
+import vn.caitien.planservice.application.InvalidHeader;
+
 /**
  * {@code If-Match: "<version>"} on a command: the plan version (sequence number of its last event,
  * the ETag of GET /api/plans/{id}) the client's change is based on. Absent or {@code *}: no condition.

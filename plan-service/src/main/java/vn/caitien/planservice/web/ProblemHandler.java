@@ -27,20 +27,30 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import vn.caitien.planservice.plan.PlanRejected;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import vn.caitien.planservice.application.InvalidHeader;
+import vn.caitien.planservice.application.VersionConflict;
+import vn.caitien.planservice.domain.PlanRejected;
+import vn.caitien.planservice.problem.FieldError;
+import vn.caitien.planservice.problem.Problems;
+import vn.caitien.planservice.security.NotAllowed;
+import vn.caitien.planservice.security.PlanNotFound;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
+import static vn.caitien.planservice.problem.Problems.FORBIDDEN_TITLE;
+import static vn.caitien.planservice.problem.Problems.FORBIDDEN_TYPE;
+import static vn.caitien.planservice.problem.Problems.problem;
+import static vn.caitien.planservice.problem.Problems.unauthorized;
 
 /**
  * Turns every client mistake into RFC 7807 problem+json with a Vietnamese message and the fields at
@@ -117,24 +127,7 @@ public class ProblemHandler {
     /** Spring Security's firewall refuses some paths and parameters (".." segments, ";", "%25", control characters). */
     @ExceptionHandler(RequestRejectedException.class)
     ProblemDetail rejectedRequest(RequestRejectedException e) {
-        return rejectedRequest();
-    }
-
-    public static ProblemDetail rejectedRequest() {
-        String detail = "Địa chỉ hoặc tham số chứa đoạn không được phép (vd. “..”, “;”, “%25”, “//” hoặc ký tự điều khiển)";
-        return problem(HttpStatus.BAD_REQUEST, "rejected-request", "Yêu cầu không hợp lệ", detail,
-                List.of(new FieldError("path", detail)));
-    }
-
-    public static final String FORBIDDEN_TYPE = "forbidden";
-    public static final String FORBIDDEN_TITLE = "Không có quyền";
-
-    /** 401: no token, or one the service does not accept (wrong signature or issuer, expired, malformed). */
-    public static ProblemDetail unauthorized() {
-        String detail = "Thiếu hoặc sai mã truy cập (access token); hãy đăng nhập rồi gửi lại với "
-                + "Authorization: Bearer <mã truy cập>";
-        return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Cần đăng nhập", detail,
-                List.of(new FieldError(HttpHeaders.AUTHORIZATION, "Thiếu, hết hạn hoặc không hợp lệ")));
+        return Problems.rejectedRequest();
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -273,14 +266,5 @@ public class ProblemHandler {
             return "Giá trị '" + invalid.getValue() + "' không đúng định dạng";
         }
         return "Giá trị không đúng kiểu";
-    }
-
-    public static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail,
-                                 List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(type.startsWith("https:") ? type : "https://caitien.vn/problems/" + type));
-        problem.setTitle(title);
-        problem.setProperty("errors", errors);
-        return problem;
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.caitien.planservice.Api;
 import vn.caitien.planservice.ApiTestSupport;
-import vn.caitien.planservice.plan.PlanLimits;
+import vn.caitien.planservice.domain.PlanLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

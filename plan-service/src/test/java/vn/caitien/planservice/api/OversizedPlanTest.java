@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.caitien.planservice.Api;
 import vn.caitien.planservice.ApiTestSupport;
 import vn.caitien.planservice.PlanBodies;
-import vn.caitien.planservice.plan.PlanLimits;
+import vn.caitien.planservice.domain.PlanLimits;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.caitien.planservice.exchange.SampleParseTest.LE_DINH_CHINH;
-import static vn.caitien.planservice.exchange.SampleParseTest.TUOI_HONG;
-import static vn.caitien.planservice.exchange.SampleParseTest.sample;
+import static vn.caitien.documents.SampleDocuments.LE_DINH_CHINH;
+import static vn.caitien.documents.SampleDocuments.TUOI_HONG;
+import static vn.caitien.documents.SampleDocuments.sample;
 
 /**
  * GET /api/plans/{id}/export.docx|.xlsx, and the round trip: importing an exported file gives back
@@ -43,7 +43,7 @@ class ExportRoundTripTest extends ExchangeApiSupport {
         assertThat(docx.disposition()).isEqualTo("attachment; filename=\"ke-hoach-truong-mam-non-tuoi-hong-2021-2022.docx\"");
         Response xlsx = get("/api/plans/" + id + "/export.xlsx");
         assertThat(xlsx.contentType()).isEqualTo(ExportController.XLSX.toString());
-        var parsed = vn.caitien.planservice.exchange.read.DocumentReader.read(docx.bytes());
+        var parsed = vn.caitien.documents.read.DocumentReader.read(docx.bytes());
         assertThat(parsed.before()).contains("TRƯỜNG MẦM NON TUỔI HỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KẾ HOẠCH",
                 "Năm học 2021 - 2022", "Số: (chưa ghi số)");
         assertThat(parsed.after()).contains("Nơi nhận:", "HIỆU TRƯỞNG");

@@ -2,6 +2,7 @@ package vn.caitien.planservice.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import vn.caitien.documents.TestDocuments;
 import vn.caitien.planservice.Tokens;
 
 import java.util.ArrayList;
@@ -10,10 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.caitien.planservice.exchange.SampleParseTest.LE_DINH_CHINH;
-import static vn.caitien.planservice.exchange.SampleParseTest.TUOI_HONG;
-import static vn.caitien.planservice.exchange.SampleParseTest.sample;
-import static vn.caitien.planservice.exchange.TestDocuments.row;
+import static vn.caitien.documents.SampleDocuments.LE_DINH_CHINH;
+import static vn.caitien.documents.SampleDocuments.TUOI_HONG;
+import static vn.caitien.documents.SampleDocuments.sample;
+import static vn.caitien.documents.TestDocuments.row;
 
 /**
  * POST /api/plans/import over the real event store: dry runs store nothing, imports go through the

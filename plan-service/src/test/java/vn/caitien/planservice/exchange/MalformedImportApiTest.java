@@ -1,7 +1,9 @@
 package vn.caitien.planservice.exchange;
 
 import org.junit.jupiter.api.Test;
-import vn.caitien.planservice.hostile.HostileFiles;
+import vn.caitien.documents.SampleDocuments;
+import vn.caitien.documents.TestDocuments;
+import vn.caitien.documents.hostile.HostileFiles;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +69,7 @@ class MalformedImportApiTest extends ExchangeApiSupport {
      */
     @Test
     void explainsBrokenFilesInVietnameseWithoutJavaClassNames() throws Exception {
-        byte[] sample = SampleParseTest.sample(SampleParseTest.LE_DINH_CHINH);
+        byte[] sample = SampleDocuments.sample(SampleDocuments.LE_DINH_CHINH);
         Map<String, byte[]> withoutTypes = new LinkedHashMap<>(HostileFiles.entries(sample));
         withoutTypes.remove("[Content_Types].xml");
         Map<String, byte[]> brokenXml = new LinkedHashMap<>(HostileFiles.entries(sample));
@@ -122,9 +124,9 @@ class MalformedImportApiTest extends ExchangeApiSupport {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
         assertProblem(noFile, 400, "file");
-        Response badYear = upload("a.docx", SampleParseTest.sample(SampleParseTest.TUOI_HONG), "dryRun=true&schoolYear=2021-2023");
+        Response badYear = upload("a.docx", SampleDocuments.sample(SampleDocuments.TUOI_HONG), "dryRun=true&schoolYear=2021-2023");
         assertProblem(badYear, 400, "schoolYear");
-        Response unknownFramework = upload("a.docx", SampleParseTest.sample(SampleParseTest.TUOI_HONG), "frameworkId=TT99-2030");
+        Response unknownFramework = upload("a.docx", SampleDocuments.sample(SampleDocuments.TUOI_HONG), "frameworkId=TT99-2030");
         assertProblem(unknownFramework, 422, "frameworkId");
     }
 }

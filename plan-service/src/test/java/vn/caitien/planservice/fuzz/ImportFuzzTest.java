@@ -2,7 +2,7 @@ package vn.caitien.planservice.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import vn.caitien.planservice.hostile.HostileFiles;
+import vn.caitien.documents.hostile.HostileFiles;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.caitien.documents.hostile.HostileFiles;
 import vn.caitien.planservice.Api;
 import vn.caitien.planservice.ApiTestSupport;
 import vn.caitien.planservice.Tokens;

@@ -30,6 +30,8 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-XX:-HeapDumpOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+    /** Spring Boot's launcher in every runnable jar that reads {@code loader.path} (JarLauncher does not). */
+    private static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
     private static ChainKeys keys;
 
     private final String name;
@@ -67,16 +69,33 @@ public final class ServiceProcess implements AutoCloseable {
     /** Started with its log in the given file, appended across restarts when {@code append}. */
     public static ServiceProcess start(String name, Path log, boolean append, int port, Map<String, String> env,
                                        List<String> args) throws IOException {
+        return start(name, log, append, port, env, args, List.of());
+    }
+
+    /**
+     * The same with more jars or class directories on the service's class path ({@code added}, for the benchmark's
+     * in-process hooks): then the runnable jar is started through Spring Boot's PropertiesLauncher, whose
+     * {@code loader.path} adds them, instead of {@code -jar}; with none it is started exactly as ./caitien starts it.
+     */
+    public static ServiceProcess start(String name, Path log, boolean append, int port, Map<String, String> env,
+                                       List<String> args, List<Path> added) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-jar", jar(name).toString(), "--server.port=" + port));
-        // Extra JVM options (a profiler, another compiler level) go before -jar and override the defaults;
+        int launch = command.size();
+        if (added.isEmpty()) {
+            command.addAll(List.of("-jar", jar(name).toString()));
+        } else {
+            command.addAll(List.of("-cp", jar(name).toString(), "-Dloader.path=" + String.join(",",
+                    added.stream().map(p -> p.toAbsolutePath().toString()).toList()), PROPERTIES_LAUNCHER));
+        }
+        command.add("--server.port=" + port);
+        // Extra JVM options (a profiler, another compiler level) go before the launch and override the defaults;
         // {service} in them is the service's name, so each JVM can write its own recording.
         String extra = System.getenv("CAITIEN_SERVICE_JVM_OPTS");
         if (extra != null && !extra.isBlank()) {
-            command.addAll(command.indexOf("-jar"), List.of(extra.trim().replace("{service}", name).split("\\s+")));
+            command.addAll(launch, List.of(extra.trim().replace("{service}", name).split("\\s+")));
         }
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -1,5 +1,0 @@
-package vn.caitien.planservice.web;
-
-/** One field at fault in a refused request, e.g. {"field": "percent", "message": "..."}. */
-public record FieldError(String field, String message) {
-}

@@ -1,8 +1,0 @@
-package vn.caitien.planservice.web;
-
-/** A read for a plan that does not exist. */
-public class PlanNotFound extends RuntimeException {
-    public PlanNotFound(String planId) {
-        super("Không có kế hoạch mã " + planId);
-    }
-}
