@@ -2,12 +2,6 @@ package vn.caitien.planservice.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
-import vn.caitien.access.Caller;
-import vn.caitien.api.plan.CreatePlan;
-import vn.caitien.api.wire.MetadataKeys;
-import vn.caitien.api.wire.WireJson;
-import vn.caitien.planservice.messaging.AggregateVersions;
-import vn.caitien.planservice.plan.ExpectedVersionResolver;
 import vn.caitien.planservice.application.InvalidHeader;
 import vn.caitien.planservice.application.PlanCommandSender;
 import vn.caitien.planservice.security.Callers;

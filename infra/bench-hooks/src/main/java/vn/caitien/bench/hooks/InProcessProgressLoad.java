@@ -1,7 +1,5 @@
 package vn.caitien.bench.hooks;
 
-import org.springframework.context.annotation.Profile;
-import org.springframework.stereotype.Component;
 import vn.caitien.access.Caller;
 import vn.caitien.access.PlanScope;
 import vn.caitien.access.Role;
