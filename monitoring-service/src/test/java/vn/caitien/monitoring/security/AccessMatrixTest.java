@@ -2,11 +2,8 @@ package vn.caitien.monitoring.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestMethodOrder;
 import vn.caitien.monitoring.support.Api;
 import vn.caitien.monitoring.support.IntegrationTest;
 import vn.caitien.monitoring.support.Users;
@@ -34,7 +31,6 @@ import static vn.caitien.monitoring.support.Users.*;
  * caller's unit and for maintenance by non-administrators, 404 — the same as a missing plan — for a
  * plan or school outside the caller's scope. Public paths answer everyone, with or without a token.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessMatrixTest extends IntegrationTest {
 
     /** The plans each user may read: the expectations of the matrix, written out by hand. */
@@ -80,7 +76,6 @@ class AccessMatrixTest extends IntegrationTest {
     private final List<DynamicTest> cases = new ArrayList<>();
 
     @TestFactory
-    @Order(1)
     Stream<DynamicTest> everyEndpointForEveryCaller() {
         for (Users user : Users.values()) signedIn(user);
         notSignedIn();
@@ -236,7 +231,6 @@ class AccessMatrixTest extends IntegrationTest {
     }
 
     @Test
-    @Order(2)
     void anAdministratorSeesTheHealthDetails() throws Exception {
         Api.Response health = call("GET /actuator/health", ADMIN.token());
         assertThat(health.json().at("/components/eventProcessing/details").has("lag")).as(health.body()).isTrue();
@@ -246,7 +240,6 @@ class AccessMatrixTest extends IntegrationTest {
     }
 
     @Test
-    @Order(2)
     void theLiveStreamTellsEachSubscriberOnlyOfPlansItMayRead() throws Exception {
         LiveStreams streams = new LiveStreams(api);
         try {
@@ -288,7 +281,6 @@ class AccessMatrixTest extends IntegrationTest {
     }
 
     @Test
-    @Order(3)
     void theAdministratorRebuildsTheReadModel() {
         Api.Response started = api.send("POST", "/api/admin/rebuild", ADMIN.token());
         assertThat(started.status()).as(started.body()).isEqualTo(202);
