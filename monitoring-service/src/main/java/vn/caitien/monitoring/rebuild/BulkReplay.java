@@ -71,8 +71,8 @@ class BulkReplay {
     Outcome run(Map<TopicPartition, Long> end, Progress progress) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         long started = System.nanoTime();
-        try (DecodingPipeline decoding = new DecodingPipeline(threads, seal)) {
-            ReplayedPlans plans = new ReplayedPlans();
+        try (SpilledContents contents = new SpilledContents(); DecodingPipeline decoding = new DecodingPipeline(threads, seal)) {
+            ReplayedPlans plans = new ReplayedPlans(contents);
             long expected = end.values().stream().mapToLong(Long::longValue).sum();
             AppliedEvents applied = new AppliedEvents((int) Math.min(expected, 1 << 20));
             long[] counts = new long[2];
@@ -87,15 +87,15 @@ class BulkReplay {
             progress.writing(plans.planCount(), plans.itemCount());
             ReadModelWriter.Written written;
             try {
-                written = writer.write(plans.plans(), applied, end);
+                written = writer.write(plans, applied, end);
             } catch (ReadModelWriter.WriteFailed failed) {
                 if (failed.refusedTheRows()) throw new Refused("cơ sở dữ liệu từ chối: " + failed.getMessage(), -1, -1);
                 throw failed;
             }
             Set<String> planIds = new LinkedHashSet<>();
             for (PlanRows plan : plans.plans()) planIds.add(plan.plan().planId());
-            String timings = String.format("đọc và áp dụng %d ms, ghi %d ms", (read - started) / 1_000_000,
-                    (System.nanoTime() - read) / 1_000_000);
+            String timings = String.format("đọc và áp dụng %d ms, ghi %d ms, nội dung tạm %,d byte", (read - started) / 1_000_000,
+                    (System.nanoTime() - read) / 1_000_000, contents.size());
             return new Outcome(records, counts[1], counts[0], decoding.skipped(), planIds, written, timings);
         }
     }
@@ -120,7 +120,7 @@ class BulkReplay {
                     text(event, ChainLink.HASH_KEY))) {
                 return false;
             }
-            if (!(event.getPayload() instanceof PlanEvent payload)) throw new EventRefused("không phải sự kiện của kế hoạch");
+            if (!(decoded.payload() instanceof PlanEvent payload)) throw new EventRefused("không phải sự kiện của kế hoạch");
             plans.apply(payload, new EventContext(event.getTimestamp(), text(event, MetadataKeys.ACTOR), sequence));
             return true;
         } catch (Refused refused) {

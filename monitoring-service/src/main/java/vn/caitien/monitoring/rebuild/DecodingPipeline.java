@@ -28,14 +28,16 @@ final class DecodingPipeline implements AutoCloseable {
     private final Deque<Future<List<Decoded>>> inFlight = new ArrayDeque<>();
     private final int maxInFlight;
     private final CloudEventsConverter converter;
+    private final SharedEvidenceCodes evidenceCodes = new SharedEvidenceCodes();
     private final AtomicInteger skipped = new AtomicInteger();
     private List<ConsumerRecord<String, byte[]>> filling = new ArrayList<>(CHUNK);
 
     /**
-     * A record decoded: its event (with the seal's verdict in its metadata, {@link TopicSeal#CHECK}) and the
-     * event's id as the dedup keeps it, or nulls when the live path skips the record.
+     * A record decoded: its event (with the seal's verdict in its metadata, {@link TopicSeal#CHECK}), the
+     * event's id as the dedup keeps it and its payload with shared evidence codes, or nulls when the live
+     * path skips the record.
      */
-    record Decoded(int partition, long offset, EventMessage<?> event, AppliedEvents.EventId id) {
+    record Decoded(int partition, long offset, EventMessage<?> event, AppliedEvents.EventId id, Object payload) {
     }
 
     interface Sink {
@@ -75,8 +77,9 @@ final class DecodingPipeline implements AutoCloseable {
             for (ConsumerRecord<String, byte[]> record : chunk) {
                 EventMessage<?> event = converter.readKafkaMessage(record).orElse(null);
                 if (event == null) skipped.incrementAndGet();
-                decoded.add(new Decoded(record.partition(), record.offset(), event,
-                        event == null ? null : AppliedEvents.EventId.of(event.getIdentifier())));
+                decoded.add(event == null ? new Decoded(record.partition(), record.offset(), null, null, null)
+                        : new Decoded(record.partition(), record.offset(), event, AppliedEvents.EventId.of(event.getIdentifier()),
+                        evidenceCodes.share(event.getPayload())));
             }
             return decoded;
         }));

@@ -37,13 +37,15 @@ final class PlanRowsCopy {
         }
     }
 
-    static long items(CopyManager copy, Collection<PlanRows> plans) throws SQLException {
+    static long items(CopyManager copy, ReplayedPlans replayed) throws SQLException {
         try (CopyRows rows = new CopyRows(copy, "item_progress", "plan_id, item_id, position, criterion_code, "
                 + "level_group, target_result, lead, start_month, end_month, budget_planned, status, percent, "
                 + "amount_spent, evidence_codes, last_effective_date, last_updated_at, last_updated_by, removed, "
                 + "details, indicator_values")) {
-            for (PlanRows plan : plans) {
-                for (ItemRow i : plan.items()) {
+            for (PlanRows plan : replayed.plans()) {
+                for (ItemRow stowed : plan.items()) {
+                    byte[] json = replayed.detailsJson(stowed);
+                    ItemRow i = replayed.details(stowed, json);
                     rows.text(i.planId()).text(i.itemId()).number(i.position()).text(i.criterionCode())
                             .text(i.levelGroup()).text(i.targetResult()).text(i.lead());
                     month(rows, i.start());
@@ -52,7 +54,8 @@ final class PlanRowsCopy {
                             .textArray(i.evidenceCodes());
                     date(rows, i.lastEffectiveDate());
                     timestamp(rows, i.lastUpdatedAt());
-                    rows.text(i.lastUpdatedBy()).bool(i.removed()).text(json(i.details())).text(json(i.indicatorValues()))
+                    rows.text(i.lastUpdatedBy()).bool(i.removed()).utf8(json)
+                            .text(json(i.indicatorValues()))
                             .endRow();
                 }
             }
@@ -91,11 +94,11 @@ final class PlanRowsCopy {
         date(rows, month == null ? null : month.atDay(1));
     }
 
-    private static String json(Object value) {
+    private static String json(java.util.Map<String, java.math.BigDecimal> value) {
         try {
             return WireJson.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+            throw new IllegalStateException("Cannot write indicator values as JSON", e);
         }
     }
 }

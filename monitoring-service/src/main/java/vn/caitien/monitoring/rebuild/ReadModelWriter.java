@@ -13,7 +13,6 @@ import vn.caitien.api.chain.ChainLink;
 import vn.caitien.monitoring.messaging.ConsumerConfiguration;
 import vn.caitien.monitoring.messaging.DeadLetters;
 
-import vn.caitien.readmodel.PlanRows;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -22,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -52,17 +50,17 @@ class ReadModelWriter {
     }
 
     /** @param end each partition's end offset when the rebuild began: the next record to read */
-    Written write(Collection<PlanRows> plans, AppliedEvents applied, Map<TopicPartition, Long> end) {
+    Written write(ReplayedPlans replayed, AppliedEvents applied, Map<TopicPartition, Long> end) {
         return transaction.execute(status -> {
             try {
-                return writeIn(DataSourceUtils.getConnection(dataSource), plans, applied, end);
+                return writeIn(DataSourceUtils.getConnection(dataSource), replayed, applied, end);
             } catch (SQLException e) {
                 throw new WriteFailed(e);
             }
         });
     }
 
-    private Written writeIn(Connection connection, Collection<PlanRows> plans, AppliedEvents applied,
+    private Written writeIn(Connection connection, ReplayedPlans replayed, AppliedEvents applied,
                             Map<TopicPartition, Long> end) throws SQLException {
         Steps steps = new Steps();
         List<String> restoreForeignKeys;
@@ -72,11 +70,11 @@ class ReadModelWriter {
         }
         steps.done("xoá");
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        long planRows = PlanRowsCopy.plans(copy, plans);
+        long plans = PlanRowsCopy.plans(copy, replayed.plans());
         steps.done("kế hoạch");
-        long items = PlanRowsCopy.items(copy, plans);
+        long items = PlanRowsCopy.items(copy, replayed);
         steps.done("nội dung");
-        long reports = PlanRowsCopy.reports(copy, plans);
+        long reports = PlanRowsCopy.reports(copy, replayed.plans());
         steps.done("báo cáo");
         try (Statement s = connection.createStatement()) {
             for (String add : restoreForeignKeys) s.execute(add);
@@ -90,7 +88,7 @@ class ReadModelWriter {
         deadLetters.clear();
         storeToken(end);
         steps.done("mốc đọc");
-        return new Written(planRows, items, reports, marks, steps.toString());
+        return new Written(plans, items, reports, marks, steps.toString());
     }
 
     /**
