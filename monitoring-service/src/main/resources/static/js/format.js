@@ -1,49 +1,33 @@
-// Vietnamese formatting and the labels of the API's codes. Kept in one place so every page says
-// the same thing the same way (the browser test compares these strings with the API's numbers).
+// Vietnamese formatting and the labels of the API's codes, so every page says the same thing the
+// same way (the browser test compares these strings with the API's numbers).
 
 const integer = new Intl.NumberFormat('vi-VN');
 const oneDecimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
-export const STATUSES = [
-  ['CHUA_THUC_HIEN', 'Chưa thực hiện'],
-  ['DANG_THUC_HIEN', 'Đang thực hiện'],
-  ['HOAN_THANH', 'Hoàn thành'],
-  ['CHAM_TIEN_DO', 'Chậm tiến độ'],
-  ['KHONG_THUC_HIEN', 'Không thực hiện'],
-];
-const STATUS_LABELS = Object.fromEntries(STATUSES);
+// The words for the API's codes come from the API (GET /api/labels, public): the read-model kernel
+// keeps them in one place for the pages and the reports.
+const LABELS = await fetch('/api/labels', { headers: { Accept: 'application/json' } }).then((response) => {
+  if (!response.ok) throw new Error(`Không tải được nhãn trạng thái (${response.status})`);
+  return response.json();
+});
 
-export const REPORT_STATES = {
-  ON_TIME: 'Đúng hạn',
-  LATE: 'Nộp trễ',
-  MISSING: 'Chưa nộp, quá hạn',
-  NOT_DUE: 'Chưa đến hạn',
-};
-
-export const SCHOOL_TYPES = {
-  MAM_NON: 'Mầm non',
-  TIEU_HOC: 'Tiểu học',
-  THCS: 'THCS',
-  THPT: 'THPT',
-  PHO_THONG_NHIEU_CAP: 'Phổ thông nhiều cấp',
-};
-
-export const PLAN_STATUSES = { DRAFT: 'Dự thảo', APPROVED: 'Đã ban hành' };
+/** [code, label] of every item status, in the order pages list them. */
+export const STATUSES = Object.entries(LABELS.progressStatuses);
 
 export function statusLabel(code, fallback) {
-  return STATUS_LABELS[code] || fallback || code || '—';
+  return LABELS.progressStatuses[code] || fallback || code || '—';
 }
 
 export function reportStateLabel(code, fallback) {
-  return REPORT_STATES[code] || fallback || code || '—';
+  return LABELS.reportStates[code] || fallback || code || '—';
 }
 
 export function schoolTypeLabel(code) {
-  return SCHOOL_TYPES[code] || code || '—';
+  return LABELS.schoolTypes[code] || code || '—';
 }
 
 export function planStatusLabel(code) {
-  return PLAN_STATUSES[code] || code || '—';
+  return LABELS.planStatuses[code] || code || '—';
 }
 
 /** 158000000 → "158.000.000 đ"; nothing when the amount is unknown (the API omits nulls). */

@@ -38,7 +38,7 @@ public record ItemRow(String planId, String itemId, int position, ActionItemDeta
     public static final String NOT_STARTED = ProgressStatus.CHUA_THUC_HIEN.name();
 
     public ItemRow {
-        evidenceCodes = evidenceCodes == null ? List.of() : List.copyOf(evidenceCodes);
+        evidenceCodes = sortedDistinct(evidenceCodes);
         // Copied by hand: a recorded indicator value may be JSON null, which Map.copyOf refuses.
         indicatorValues = indicatorValues == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(indicatorValues));
@@ -88,6 +88,28 @@ public record ItemRow(String planId, String itemId, int position, ActionItemDeta
                          Instant at, String by) {
         return new ItemRow(planId, itemId, position, details, newStatus, newPercent, newAmount, newEvidence,
                 effectiveDate, newIndicators, newNarrative, progressRecords + 1, amendments, at, by, removed);
+    }
+
+    /** Sorted and each once, whatever order a store gives them in (linear for a list already sorted). */
+    private static List<String> sortedDistinct(List<String> codes) {
+        if (codes == null || codes.isEmpty()) return List.of();
+        List<String> sorted = new ArrayList<>(codes);
+        sorted.sort(null);
+        for (int i = sorted.size() - 1; i > 0; i--) if (sorted.get(i).equals(sorted.get(i - 1))) sorted.remove(i);
+        return Collections.unmodifiableList(sorted);
+    }
+
+    /** These codes with {@code more} added, still sorted and distinct; the same list when nothing is new. */
+    static List<String> withEvidence(List<String> codes, List<String> more) {
+        List<String> longer = null;
+        for (String code : more) {
+            List<String> current = longer == null ? codes : longer;
+            int at = Collections.binarySearch(current, code);
+            if (at >= 0) continue;
+            if (longer == null) longer = new ArrayList<>(codes);
+            longer.add(-at - 1, code);
+        }
+        return longer == null ? codes : Collections.unmodifiableList(longer);
     }
 
     private static List<String> plus(List<String> list, String entry) {

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The plan read model's one evolve function: the rows of one plan and one of its events give the rows
@@ -121,8 +120,8 @@ public final class PlanEvolution {
         }
         ItemRow item = rows.item(e.itemId().value());
         if (item == null) return touched(rows, context.recordedAt());
-        TreeSet<String> evidence = new TreeSet<>(item.evidenceCodes());
-        for (EvidenceCode code : e.evidenceCodes()) evidence.add(code.value());
+        List<String> evidence = ItemRow.withEvidence(item.evidenceCodes(),
+                e.evidenceCodes().stream().map(EvidenceCode::value).toList());
         boolean newer = item.lastEffectiveDate() == null || !e.effectiveDate().isBefore(item.lastEffectiveDate());
         ItemRow after;
         if (newer) {
@@ -132,10 +131,10 @@ public final class PlanEvolution {
             Map<String, BigDecimal> indicators = new LinkedHashMap<>(item.indicatorValues());
             for (IndicatorValue value : e.indicatorValues()) indicators.put(value.name(), value.value());
             String narrative = e.narrative() != null && !e.narrative().isBlank() ? e.narrative() : item.narrative();
-            after = item.withProgress(e.status().name(), percent, amount, List.copyOf(evidence), e.effectiveDate(),
+            after = item.withProgress(e.status().name(), percent, amount, evidence, e.effectiveDate(),
                     indicators, narrative, context.recordedAt(), context.actor());
         } else {
-            after = item.withProgress(item.status(), item.percent(), item.amountSpent(), List.copyOf(evidence),
+            after = item.withProgress(item.status(), item.percent(), item.amountSpent(), evidence,
                     item.lastEffectiveDate(), item.indicatorValues(), item.narrative(), context.recordedAt(),
                     context.actor());
         }

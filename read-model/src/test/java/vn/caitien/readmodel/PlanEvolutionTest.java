@@ -282,6 +282,19 @@ class PlanEvolutionTest {
         }
 
         @Test
+        void evidenceAStoreGivesInAnotherOrderIsKeptSortedAndDistinct() {
+            ItemRow stored = new ItemRow(PLAN, "I1", 0, details("1.1"), "DANG_THUC_HIEN", 10, null,
+                    List.of("[H1-1.1-02]", "MC.1.1.01", "[H1-1.1-02]"), OCT_1, Map.of(), null, 0, List.of(), null, null,
+                    false);
+            PlanRows rows = PlanRows.of(given(at(created(), 0)).plan(), List.of(stored), List.of());
+            PlanRows after = PlanEvolution.evolve(rows, progress("I1", DANG_THUC_HIEN, 20, NOV_1, "MC.1.1.00"),
+                    EventContext.at(minute(5), "x"));
+
+            assertThat(stored.evidenceCodes()).containsExactly("MC.1.1.01", "[H1-1.1-02]");
+            assertThat(after.item("I1").evidenceCodes()).containsExactly("MC.1.1.00", "MC.1.1.01", "[H1-1.1-02]");
+        }
+
+        @Test
         void aRecordWithoutStatusOrDateIsRefused() {
             assertThatThrownBy(() -> given(at(progress("I1", null, 10, OCT_1), 2))).isInstanceOf(EventRefused.class);
             assertThatThrownBy(() -> given(at(progress("I1", DANG_THUC_HIEN, 10, null), 2)))

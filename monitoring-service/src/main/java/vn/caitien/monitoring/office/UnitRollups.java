@@ -6,7 +6,9 @@ import vn.caitien.api.report.ReportPeriod;
 import vn.caitien.monitoring.progress.PlanFilter;
 import vn.caitien.monitoring.progress.PlanProgressService;
 import vn.caitien.monitoring.progress.PlanSummary;
-import vn.caitien.monitoring.progress.ReportState;
+import vn.caitien.readmodel.Labels;
+import vn.caitien.readmodel.ReportState;
+import vn.caitien.readmodel.Standing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,7 +61,7 @@ public class UnitRollups {
         int completed = plans.stream().mapToInt(PlanSummary::completedCount).sum();
         return new UnitRollup.Totals((int) plans.stream().map(PlanSummary::schoolKey).distinct().count(), plans.size(),
                 items, completed, plans.stream().mapToInt(PlanSummary::overdueCount).sum(),
-                items == 0 ? 0 : Math.round(1000.0 * completed / items) / 1000.0,
+                Standing.completionRate(completed, items),
                 plans.stream().mapToLong(PlanSummary::budgetPlanned).sum(),
                 plans.stream().mapToLong(PlanSummary::amountSpent).sum());
     }
@@ -72,7 +74,7 @@ public class UnitRollups {
                 plan.reports().stream().filter(r -> r.period().equals(period.name()))
                         .forEach(r -> count.merge(r.state(), 1, Integer::sum));
             }
-            result.add(new UnitRollup.PeriodSubmission(period.name(), period.label(),
+            result.add(new UnitRollup.PeriodSubmission(period.name(), Labels.reportPeriod(period),
                     count.getOrDefault(ReportState.ON_TIME.name(), 0), count.getOrDefault(ReportState.LATE.name(), 0),
                     count.getOrDefault(ReportState.MISSING.name(), 0), count.getOrDefault(ReportState.NOT_DUE.name(), 0)));
         }

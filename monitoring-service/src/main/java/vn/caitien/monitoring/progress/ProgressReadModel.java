@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads the rows the projection keeps; all judgement (overdue, rates, report states) is in {@link Standing}. */
+/** Reads the rows the projection keeps; all judgement (overdue, rates, report states) is in {@link vn.caitien.readmodel.Standing}. */
 @Repository
 public class ProgressReadModel {
     private final JdbcTemplate jdbc;

@@ -1,18 +1,14 @@
 package vn.caitien.monitoring.progress;
 
 import vn.caitien.api.plan.School;
+import vn.caitien.readmodel.PlanRow;
 
-/**
- * Identifies a school across its yearly plans: its code when the plan gives one, otherwise its
- * managing unit path and name ("Thành phố Hồ Chí Minh/Quận 10/Trường Tiểu học Lê Đình Chinh").
- */
+/** The school key as the read-model kernel gives it ({@link PlanRow#schoolKeyOf}), for the bulk fold. */
 final class SchoolKey {
     private SchoolKey() {
     }
 
     static String of(School school) {
-        if (school == null) return "?";
-        if (school.code() != null && !school.code().isBlank()) return school.code().strip();
-        return String.join("/", school.managingUnit()) + "/" + school.name();
+        return PlanRow.schoolKeyOf(school);
     }
 }

@@ -48,6 +48,7 @@ public class SecurityConfiguration {
             path(HttpMethod.GET, "/"), path(HttpMethod.GET, "/*.html"), path(HttpMethod.GET, "/js/**"),
             path(HttpMethod.GET, "/css/**"), path(HttpMethod.GET, "/favicon.ico"),
             path(HttpMethod.GET, "/api/config"), path(HttpMethod.GET, "/api/frameworks/**"),
+            path(HttpMethod.GET, "/api/labels"),
             path(HttpMethod.GET, "/api/public/**"),
             path(HttpMethod.GET, "/actuator/prometheus"),
             path(HttpMethod.GET, "/v3/api-docs"), path(HttpMethod.GET, "/v3/api-docs/**"),

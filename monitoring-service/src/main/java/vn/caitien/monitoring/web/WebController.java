@@ -10,13 +10,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import vn.caitien.api.catalog.Framework;
 import vn.caitien.api.catalog.FrameworkCatalog;
+import vn.caitien.readmodel.Labels;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What the web pages need before anyone signs in: where to send commands and fetch reports, which
- * OIDC issuer and public client to sign in with, and the criteria catalogues.
+ * OIDC issuer and public client to sign in with, the criteria catalogues, and the words for the API's codes.
  */
 @RestController
 @Tag(name = "Giao diện", description = "Cấu hình và danh mục tiêu chí cho trang web")
@@ -45,4 +46,8 @@ public class WebController {
         return FrameworkCatalog.standard().find(frameworkId).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "Không có bộ tiêu chuẩn " + frameworkId));
     }
+
+    @GetMapping("/api/labels")
+    @Operation(summary = "Tên tiếng Việt của các mã: trạng thái nội dung, tình trạng báo cáo, trạng thái kế hoạch, kỳ báo cáo, loại hình trường")
+    public Map<String, Map<String, String>> labels() { return Labels.all(); }
 }

@@ -72,7 +72,7 @@ class AccessMatrixTest extends IntegrationTest {
             "GET /actuator/info");
 
     static final List<String> PUBLIC = List.of(
-            "GET /api/config", "GET /api/frameworks/TT17-2018", "GET /api/public/schools/" + LDC,
+            "GET /api/config", "GET /api/labels", "GET /api/frameworks/TT17-2018", "GET /api/public/schools/" + LDC,
             "GET /api/public/schools/" + HA_NOI, "GET /actuator/health", "GET /actuator/prometheus", "GET /",
             "GET /index.html", "GET /cong-khai.html", "GET /callback.html", "GET /js/auth.js", "GET /js/api.js",
             "GET /css/app.css", "GET /v3/api-docs");
