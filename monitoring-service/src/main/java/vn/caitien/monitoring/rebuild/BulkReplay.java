@@ -121,7 +121,8 @@ class BulkReplay {
                 return false;
             }
             if (!(decoded.payload() instanceof PlanEvent payload)) throw new EventRefused("không phải sự kiện của kế hoạch");
-            plans.apply(payload, new EventContext(event.getTimestamp(), text(event, MetadataKeys.ACTOR), sequence));
+            plans.apply(payload, new EventContext(event.getTimestamp(), text(event, MetadataKeys.ACTOR), sequence),
+                    decoded.content());
             return true;
         } catch (Refused refused) {
             throw refused;

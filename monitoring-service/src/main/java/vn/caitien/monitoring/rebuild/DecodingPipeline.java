@@ -34,10 +34,11 @@ final class DecodingPipeline implements AutoCloseable {
 
     /**
      * A record decoded: its event (with the seal's verdict in its metadata, {@link TopicSeal#CHECK}), the
-     * event's id as the dedup keeps it and its payload with shared evidence codes, or nulls when the live
-     * path skips the record.
+     * event's id as the dedup keeps it, its payload with shared evidence codes and, for an item's content,
+     * that content as JSON ({@link ReplayedPlans#contentOf}); or nulls when the live path skips the record.
      */
-    record Decoded(int partition, long offset, EventMessage<?> event, AppliedEvents.EventId id, Object payload) {
+    record Decoded(int partition, long offset, EventMessage<?> event, AppliedEvents.EventId id, Object payload,
+                   byte[] content) {
     }
 
     interface Sink {
@@ -77,9 +78,9 @@ final class DecodingPipeline implements AutoCloseable {
             for (ConsumerRecord<String, byte[]> record : chunk) {
                 EventMessage<?> event = converter.readKafkaMessage(record).orElse(null);
                 if (event == null) skipped.incrementAndGet();
-                decoded.add(event == null ? new Decoded(record.partition(), record.offset(), null, null, null)
+                decoded.add(event == null ? new Decoded(record.partition(), record.offset(), null, null, null, null)
                         : new Decoded(record.partition(), record.offset(), event, AppliedEvents.EventId.of(event.getIdentifier()),
-                        evidenceCodes.share(event.getPayload())));
+                        evidenceCodes.share(event.getPayload()), ReplayedPlans.contentOf(event.getPayload())));
             }
             return decoded;
         }));

@@ -45,28 +45,40 @@ final class ReplayedPlans {
     }
 
     /**
+     * The content an event gives an item, as the JSON the details column stores; null for other events.
+     * Written where the record is decoded, off the thread that applies events in order.
+     */
+    static byte[] contentOf(Object payload) {
+        ActionItemDetails details = payload instanceof ActionItemAdded e ? e.details()
+                : payload instanceof ActionItemUpdated e ? e.details() : null;
+        if (details == null) return null;
+        try {
+            return JSON.writeValueAsBytes(details);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Không ghi được nội dung thành JSON", e);
+        }
+    }
+
+    /**
      * Applies one event of the plan it names.
      *
+     * @param content the event's {@link #contentOf}
      * @throws vn.caitien.readmodel.EventRefused where the live path would park the event
      */
-    void apply(PlanEvent event, EventContext context) {
+    void apply(PlanEvent event, EventContext context, byte[] content) {
         String planId = event.planId().value();
         PlanRows after = PlanEvolution.evolve(plans.get(planId), event, context);
-        if (event instanceof ActionItemAdded || event instanceof ActionItemUpdated) after = stowContent(after);
+        if (content != null) after = stowContent(after, content);
         plans.put(planId, after);
     }
 
     /** The item whose content the event set (the one row whose content is not stowed yet) keeps it as JSON. */
-    private PlanRows stowContent(PlanRows rows) {
+    private PlanRows stowContent(PlanRows rows, byte[] content) {
         List<ItemRow> items = null;
         for (int i = 0; i < rows.items().size(); i++) {
             ItemRow item = rows.items().get(i);
             if (item.details() == STOWED) continue;
-            try {
-                contents.put(key(item), spilled.put(JSON.writeValueAsBytes(item.details())));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Không ghi được nội dung " + item.itemId() + " thành JSON", e);
-            }
+            contents.put(key(item), spilled.put(content));
             if (items == null) items = new ArrayList<>(rows.items());
             items.set(i, new ItemRow(item.planId(), item.itemId(), item.position(), STOWED, item.status(), item.percent(),
                     item.amountSpent(), item.evidenceCodes(), item.lastEffectiveDate(), item.indicatorValues(),
