@@ -16,7 +16,8 @@ import java.util.Collection;
 
 /**
  * The read model's rows into plan_progress, item_progress and report_submission by COPY: the same
- * columns, from the same row fields, as the live projection's statements write them.
+ * columns, from the same row fields, as the live projection's statements write them; an item's details
+ * column is the JSON its content was kept as ({@link ReplayedPlans}).
  */
 final class PlanRowsCopy {
     private PlanRowsCopy() {
@@ -43,9 +44,7 @@ final class PlanRowsCopy {
                 + "amount_spent, evidence_codes, last_effective_date, last_updated_at, last_updated_by, removed, "
                 + "details, indicator_values")) {
             for (PlanRows plan : replayed.plans()) {
-                for (ItemRow stowed : plan.items()) {
-                    byte[] json = replayed.detailsJson(stowed);
-                    ItemRow i = replayed.details(stowed, json);
+                for (ItemRow i : plan.items()) {
                     rows.text(i.planId()).text(i.itemId()).number(i.position()).text(i.criterionCode())
                             .text(i.levelGroup()).text(i.targetResult()).text(i.lead());
                     month(rows, i.start());
@@ -54,7 +53,7 @@ final class PlanRowsCopy {
                             .textArray(i.evidenceCodes());
                     date(rows, i.lastEffectiveDate());
                     timestamp(rows, i.lastUpdatedAt());
-                    rows.text(i.lastUpdatedBy()).bool(i.removed()).utf8(json)
+                    rows.text(i.lastUpdatedBy()).bool(i.removed()).utf8(replayed.detailsJson(i))
                             .text(json(i.indicatorValues()))
                             .endRow();
                 }

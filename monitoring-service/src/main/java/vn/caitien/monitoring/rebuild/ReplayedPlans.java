@@ -1,10 +1,11 @@
 package vn.caitien.monitoring.rebuild;
 
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import vn.caitien.api.item.ActionItemAdded;
 import vn.caitien.api.item.ActionItemDetails;
 import vn.caitien.api.item.ActionItemUpdated;
+import vn.caitien.api.item.Budget;
+import vn.caitien.api.item.Schedule;
 import vn.caitien.api.plan.PlanEvent;
 import vn.caitien.api.wire.WireJson;
 import vn.caitien.readmodel.EventContext;
@@ -32,10 +33,7 @@ import java.util.Map;
  * {@link #STOWED} in its place until {@link #details} reads it back for writing.
  */
 final class ReplayedPlans {
-    static final ActionItemDetails STOWED = new ActionItemDetails(null, null, null, null, null, null, null, null, null,
-            null, null);
     private static final ObjectWriter JSON = WireJson.mapper().writerFor(ActionItemDetails.class);
-    private static final ObjectReader READER = WireJson.mapper().readerFor(ActionItemDetails.class);
     private final Map<String, PlanRows> plans = new LinkedHashMap<>();
     private final Map<String, Long> contents = new HashMap<>();
     private final SpilledContents spilled;
@@ -68,19 +66,20 @@ final class ReplayedPlans {
     void apply(PlanEvent event, EventContext context, byte[] content) {
         String planId = event.planId().value();
         PlanRows after = PlanEvolution.evolve(plans.get(planId), event, context);
-        if (content != null) after = stowContent(after, content);
+        if (content != null) after = stowContent(after, event, content);
         plans.put(planId, after);
     }
 
-    /** The item whose content the event set (the one row whose content is not stowed yet) keeps it as JSON. */
-    private PlanRows stowContent(PlanRows rows, byte[] content) {
+    /** The item whose content the event set (its row holds the event's details) keeps it as JSON. */
+    private PlanRows stowContent(PlanRows rows, PlanEvent event, byte[] content) {
+        ActionItemDetails set = event instanceof ActionItemAdded e ? e.details() : ((ActionItemUpdated) event).details();
         List<ItemRow> items = null;
         for (int i = 0; i < rows.items().size(); i++) {
             ItemRow item = rows.items().get(i);
-            if (item.details() == STOWED) continue;
+            if (item.details() != set) continue;
             contents.put(key(item), spilled.put(content));
             if (items == null) items = new ArrayList<>(rows.items());
-            items.set(i, new ItemRow(item.planId(), item.itemId(), item.position(), STOWED, item.status(), item.percent(),
+            items.set(i, new ItemRow(item.planId(), item.itemId(), item.position(), columnsOf(set), item.status(), item.percent(),
                     item.amountSpent(), item.evidenceCodes(), item.lastEffectiveDate(), item.indicatorValues(),
                     item.narrative(), item.progressRecords(), item.amendments(), item.lastUpdatedAt(),
                     item.lastUpdatedBy(), item.removed()));
@@ -92,17 +91,16 @@ final class ReplayedPlans {
     /** The item's content as JSON, exactly as it was written from the event's details. */
     byte[] detailsJson(ItemRow item) { return spilled.get(contents.get(key(item))); }
 
-    /** The item's row with its content read back from its JSON. */
-    ItemRow details(ItemRow item, byte[] json) {
-        try {
-            ActionItemDetails details = READER.readValue(json);
-            return new ItemRow(item.planId(), item.itemId(), item.position(), details, item.status(), item.percent(),
-                    item.amountSpent(), item.evidenceCodes(), item.lastEffectiveDate(), item.indicatorValues(),
-                    item.narrative(), item.progressRecords(), item.amendments(), item.lastUpdatedAt(),
-                    item.lastUpdatedBy(), item.removed());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Không đọc lại được nội dung " + item.itemId(), e);
-        }
+    /**
+     * The part of the content the columns beside the JSON are written from (criterion, level group, target,
+     * lead, months, planned amount): what {@link ItemRow}'s accessors read.
+     */
+    static ActionItemDetails columnsOf(ActionItemDetails details) {
+        Schedule schedule = details.schedule() == null ? null
+                : new Schedule(details.schedule().start(), details.schedule().end(), null);
+        Budget budget = details.budget() == null ? null : new Budget(details.budget().amount(), false, null, null, null);
+        return new ActionItemDetails(details.criterionCode(), details.levelGroup(), details.targetResult(), null, null,
+                details.lead(), null, schedule, budget, null, null);
     }
 
     private static String key(ItemRow item) { return item.planId() + '\n' + item.itemId(); }
