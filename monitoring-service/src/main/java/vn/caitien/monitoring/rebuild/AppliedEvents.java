@@ -111,15 +111,23 @@ final class AppliedEvents {
             if (CanonicalUuid.fits(id)) return new EventId(id, CanonicalUuid.high(id), CanonicalUuid.low(id), true, null);
             String problem = null;
             if (id.isEmpty() || id.codePointCount(0, id.length()) > 255) problem = "Mã sự kiện rỗng hoặc dài quá 255 ký tự";
-            else {
-                try {
-                    vn.caitien.monitoring.progress.ColumnValues.text(id, "event_id");
-                } catch (RuntimeException e) {
-                    problem = e.getMessage();
-                }
-            }
+            else if (!storable(id)) problem = "Mã sự kiện chứa ký tự NUL hoặc ký tự UTF-16 lẻ";
             return new EventId(id, 0, 0, false, problem);
         }
+    }
+
+    /**
+     * Whether PostgreSQL stores the text as it is: it refuses NUL, and a lone surrogate would be replaced on
+     * the way to UTF-8 — differently, perhaps, by COPY and by the live path's statement.
+     */
+    private static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) return false;
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) i++;
+            else if (Character.isSurrogate(c)) return false;
+        }
+        return true;
     }
 
     private String idAt(int index) {

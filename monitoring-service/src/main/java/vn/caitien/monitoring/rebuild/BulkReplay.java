@@ -5,15 +5,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.caitien.api.chain.ChainLink;
 import vn.caitien.api.chain.TopicSeal;
-import vn.caitien.monitoring.progress.FoldRefused;
-import vn.caitien.monitoring.progress.FoldedPlan;
-import vn.caitien.monitoring.progress.ProgressFold;
+import vn.caitien.api.plan.PlanEvent;
+import vn.caitien.api.wire.MetadataKeys;
+import vn.caitien.readmodel.EventContext;
+import vn.caitien.readmodel.EventRefused;
+import vn.caitien.readmodel.PlanRows;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +30,9 @@ import java.util.Set;
 
 /**
  * The fast rebuild: reads the topic from its beginning up to the offsets captured when the rebuild
- * began with a consumer of its own, folds the events in memory and writes the resulting rows in one
- * transaction ({@link ReadModelWriter}). Throws {@link Refused} when a record cannot be applied this
+ * began with a consumer of its own, decodes each record with the live path's converter, applies the
+ * events in memory through the read model's evolve function ({@link ReplayedPlans}) and writes the
+ * resulting rows in one transaction ({@link ReadModelWriter}). Throws {@link Refused} when a record cannot be applied this
  * way — among them every record the live path would park: without plan-service's topic seal, or not
  * extending its plan's chain; the caller then replays event by event, which parks them.
  */
@@ -55,68 +60,86 @@ class BulkReplay {
     /**
      * What a bulk rebuild did.
      *
-     * @param records     records read (the topic's records up to the captured end)
-     * @param applied     events applied (records less duplicates and skipped ones)
-     * @param slowDecodes records read through the converter's tree path
+     * @param records records read (the topic's records up to the captured end)
+     * @param applied events applied (records less duplicates and skipped ones)
+     * @param timings how long reading and writing took, for the log
      */
-    record Outcome(long records, long applied, long duplicates, long skipped, long slowDecodes, Set<String> planIds,
-                   ReadModelWriter.Written written, long detailsBytes) {
+    record Outcome(long records, long applied, long duplicates, long skipped, Set<String> planIds,
+                   ReadModelWriter.Written written, String timings) {
     }
 
     Outcome run(Map<TopicPartition, Long> end, Progress progress) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        try (SpilledDetails details = new SpilledDetails(); DecodingPipeline decoding = new DecodingPipeline(threads, seal)) {
-            ProgressFold fold = new ProgressFold(details);
+        long started = System.nanoTime();
+        try (SpilledContents contents = new SpilledContents(); DecodingPipeline decoding = new DecodingPipeline(threads, seal)) {
+            ReplayedPlans plans = new ReplayedPlans(contents);
             long expected = end.values().stream().mapToLong(Long::longValue).sum();
             AppliedEvents applied = new AppliedEvents((int) Math.min(expected, 1 << 20));
             long[] counts = new long[2];
             DecodingPipeline.Sink apply = decoded -> {
-                DecodedEvent event = decoded.event();
-                if (event == null) return;
-                int partition = decoded.partition();
-                long offset = decoded.offset();
-                try {
-                    if (decoded.id().problem() != null) throw new Refused(decoded.id().problem(), partition, offset);
-                    // Not plan-service's, or not extending its plan's chain: the live path parks it, so the replay must.
-                    if (!TopicSeal.VALID.equals(decoded.seal())) {
-                        throw new Refused(ChainLink.notSealed(event.subject(), event.sequence(), decoded.seal()).reason(),
-                                partition, offset);
-                    }
-                    if (!applied.admit(event.subject(), event.sequence(), decoded.id(), event.previousHash(), event.hash())) {
-                        counts[0]++;
-                        return;
-                    }
-                    fold.apply(event.payload(), event.time(), event.actor());
-                    counts[1]++;
-                } catch (Refused refused) {
-                    throw refused;
-                } catch (RuntimeException e) {
-                    String why = e instanceof FoldRefused || e instanceof AppliedEvents.DuplicateCheckRefused
-                            ? e.getMessage() : e.toString();
-                    throw new Refused("sự kiện " + event.id() + " (" + (event.payload() == null ? "không có dữ liệu"
-                            : event.payload().getClass().getSimpleName())
-                            + ") của kế hoạch " + event.subject() + ": " + why, partition, offset);
-                }
+                if (decoded.event() == null) return;
+                if (apply(decoded, applied, plans)) counts[1]++;
+                else counts[0]++;
             };
-            long records = read(end, progress, (partition, offset, value, headers) -> decoding.add(partition, offset, value, headers, apply));
+            long records = read(end, progress, record -> decoding.add(record, apply));
             decoding.finish(apply);
-            progress.writing(fold.planCount(), fold.itemCount());
+            long read = System.nanoTime();
+            progress.writing(plans.planCount(), plans.itemCount());
             ReadModelWriter.Written written;
             try {
-                written = writer.write(fold, applied, end);
+                written = writer.write(plans, applied, end);
             } catch (ReadModelWriter.WriteFailed failed) {
                 if (failed.refusedTheRows()) throw new Refused("cơ sở dữ liệu từ chối: " + failed.getMessage(), -1, -1);
                 throw failed;
             }
             Set<String> planIds = new LinkedHashSet<>();
-            for (FoldedPlan plan : fold.plans()) planIds.add(plan.planId());
-            return new Outcome(records, counts[1], counts[0], decoding.skipped(), decoding.slowDecodes(), planIds,
-                    written, details.size());
+            for (PlanRows plan : plans.plans()) planIds.add(plan.plan().planId());
+            String timings = String.format("đọc và áp dụng %d ms, ghi %d ms, nội dung tạm %,d byte", (read - started) / 1_000_000,
+                    (System.nanoTime() - read) / 1_000_000, contents.size());
+            return new Outcome(records, counts[1], counts[0], decoding.skipped(), planIds, written, timings);
         }
     }
 
+    /**
+     * Applies one decoded event as the live path would: refused where it would park it (not sealed by
+     * plan-service, not extending its plan's chain, refused by the read model), skipped (false) when its
+     * id was applied before.
+     */
+    private static boolean apply(DecodingPipeline.Decoded decoded, AppliedEvents applied, ReplayedPlans plans) {
+        EventMessage<?> event = decoded.event();
+        String subject = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "";
+        long sequence = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1;
+        try {
+            if (decoded.id().problem() != null) throw new Refused(decoded.id().problem(), decoded.partition(), decoded.offset());
+            Object seal = event.getMetaData().get(TopicSeal.CHECK);
+            if (!TopicSeal.VALID.equals(seal)) {
+                throw new Refused(ChainLink.notSealed(subject, sequence, String.valueOf(seal)).reason(), decoded.partition(),
+                        decoded.offset());
+            }
+            if (!applied.admit(subject, sequence, decoded.id(), text(event, ChainLink.PREVIOUS_HASH_KEY),
+                    text(event, ChainLink.HASH_KEY))) {
+                return false;
+            }
+            if (!(decoded.payload() instanceof PlanEvent payload)) throw new EventRefused("không phải sự kiện của kế hoạch");
+            plans.apply(payload, new EventContext(event.getTimestamp(), text(event, MetadataKeys.ACTOR), sequence),
+                    decoded.content());
+            return true;
+        } catch (Refused refused) {
+            throw refused;
+        } catch (RuntimeException e) {
+            String why = e instanceof EventRefused || e instanceof AppliedEvents.DuplicateCheckRefused ? e.getMessage() : e.toString();
+            throw new Refused("sự kiện " + event.getIdentifier() + " (" + event.getPayloadType().getSimpleName()
+                    + ") của kế hoạch " + subject + ": " + why, decoded.partition(), decoded.offset());
+        }
+    }
+
+    private static String text(EventMessage<?> event, String key) {
+        Object value = event.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+
     private interface RecordHandler {
-        void handle(int partition, long offset, byte[] value, Headers headers);
+        void handle(ConsumerRecord<String, byte[]> record);
     }
 
     /** Reads every partition from its beginning to its captured end, in offset order; answers records read. */
@@ -133,7 +156,7 @@ class BulkReplay {
         settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
         settings.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1024 * 1024);
         settings.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(),
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>(end.keySet());
             consumer.assign(partitions);
@@ -151,12 +174,12 @@ class BulkReplay {
             long lastMovement = System.nanoTime();
             while (!open.isEmpty()) {
                 if (Thread.currentThread().isInterrupted()) throw new IllegalStateException("Dựng lại bị dừng");
-                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200));
+                ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
                 for (TopicPartition partition : batch.partitions()) {
                     long stop = end.get(partition);
-                    for (ConsumerRecord<byte[], byte[]> record : batch.records(partition)) {
+                    for (ConsumerRecord<String, byte[]> record : batch.records(partition)) {
                         if (record.offset() >= stop) break;
-                        handler.handle(record.partition(), record.offset(), record.value(), record.headers());
+                        handler.handle(record);
                         records++;
                     }
                 }

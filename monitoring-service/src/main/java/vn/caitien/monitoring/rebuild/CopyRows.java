@@ -5,10 +5,12 @@ import org.postgresql.copy.CopyManager;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Rows for PostgreSQL's {@code COPY … FROM STDIN} in its text format (tab between columns, {@code \N}
@@ -17,6 +19,9 @@ import java.util.Arrays;
  */
 final class CopyRows implements AutoCloseable {
     private static final int CHUNK = 256 * 1024;
+    /** Between these the JDBC driver's calendar and ISO dates (what COPY is sent) name the same days. */
+    private static final int EARLIEST_YEAR = 1900;
+    private static final int LATEST_YEAR = 9999;
     private final CopyIn copy;
     private byte[] buffer = new byte[CHUNK + 1024];
     private int length;
@@ -56,12 +61,18 @@ final class CopyRows implements AutoCloseable {
         return raw(value ? "t" : "f");
     }
 
-    /** A timestamptz given in microseconds since the epoch, written in UTC. */
-    CopyRows timestamp(long micros) {
-        separate();
+    /**
+     * A timestamptz, written in UTC to the microsecond, rounded half up from nanoseconds as the JDBC driver
+     * rounds a {@code java.sql.Timestamp}.
+     *
+     * @throws SQLException (SQLSTATE 22008) outside the years where the driver's calendar and ISO dates agree
+     */
+    CopyRows timestamp(Instant at) throws SQLException {
+        long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), (at.getNano() + 500) / 1000);
         long seconds = Math.floorDiv(micros, 1_000_000L);
         int fraction = (int) Math.floorMod(micros, 1_000_000L);
         LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        checkYear(t.getYear());
         StringBuilder s = new StringBuilder(32);
         s.append(t.toLocalDate()).append(' ');
         two(s, t.getHour()).append(':');
@@ -69,14 +80,25 @@ final class CopyRows implements AutoCloseable {
         two(s, t.getSecond()).append('.');
         String digits = Integer.toString(fraction);
         s.append("000000", 0, 6 - digits.length()).append(digits).append("+00");
+        separate();
         return raw(s.toString());
     }
 
-    /** A date given in days since the epoch. */
-    CopyRows date(int epochDay) {
+    /** A date; refused (SQLSTATE 22008) outside the years where the driver's calendar and ISO dates agree. */
+    CopyRows date(LocalDate day) throws SQLException {
+        checkYear(day.getYear());
         separate();
-        return raw(LocalDate.ofEpochDay(epochDay).toString());
+        return raw(day.toString());
     }
+
+    private static void checkYear(int year) throws SQLException {
+        if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
+            throw new SQLException("Năm " + year + " ngoài khoảng ghi nhanh " + EARLIEST_YEAR + "–" + LATEST_YEAR, "22008");
+        }
+    }
+
+    /** A text[] array literal, each element quoted. */
+    CopyRows textArray(List<String> values) { return textArray(values.toArray(String[]::new)); }
 
     /** A text[] array literal, each element quoted. */
     CopyRows textArray(String[] values) {

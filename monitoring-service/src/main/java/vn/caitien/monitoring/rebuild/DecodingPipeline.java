@@ -1,13 +1,14 @@
 package vn.caitien.monitoring.rebuild;
 
-import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.eventhandling.EventMessage;
 import vn.caitien.api.chain.TopicSeal;
+import vn.caitien.api.wire.CloudEventsConverter;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,33 +16,29 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Decodes records on worker threads while the caller folds the ones already decoded: reading JSON is
- * most of a rebuild's work and needs no order, folding needs the topic's order and is cheap. Chunks
+ * Decodes records on worker threads while the caller applies the ones already decoded: reading JSON
+ * (and checking each record's seal) is most of a rebuild's work and needs no order, applying needs the
+ * topic's order. Records are read by the live path's own converter, so the rebuild sees exactly the
+ * events, metadata and seal verdicts the processor sees, and skips exactly the records it skips. Chunks
  * come back in the order they were submitted; at most a few are in flight, so memory stays bounded.
  */
 final class DecodingPipeline implements AutoCloseable {
     static final int CHUNK = 128;
     private final ExecutorService workers;
-    private final List<WireDecoder> decoders = new CopyOnWriteArrayList<>();
-    private final ThreadLocal<WireDecoder> decoder = ThreadLocal.withInitial(() -> {
-        WireDecoder d = new WireDecoder();
-        decoders.add(d);
-        return d;
-    });
     private final Deque<Future<List<Decoded>>> inFlight = new ArrayDeque<>();
     private final int maxInFlight;
-    private final TopicSeal seal;
-    private List<Raw> filling = new ArrayList<>(CHUNK);
-
-    /** A record as read. */
-    record Raw(int partition, long offset, byte[] value, Headers headers) {
-    }
+    private final CloudEventsConverter converter;
+    private final SharedEvidenceCodes evidenceCodes = new SharedEvidenceCodes();
+    private final AtomicInteger skipped = new AtomicInteger();
+    private List<ConsumerRecord<String, byte[]>> filling = new ArrayList<>(CHUNK);
 
     /**
-     * A record decoded: its event and the event's id as the dedup keeps it, or nulls when the live path would
-     * skip it too; and what its topic seal is ({@link TopicSeal#check}).
+     * A record decoded: its event (with the seal's verdict in its metadata, {@link TopicSeal#CHECK}), the
+     * event's id as the dedup keeps it, its payload with shared evidence codes and, for an item's content,
+     * that content as JSON ({@link ReplayedPlans#contentOf}); or nulls when the live path skips the record.
      */
-    record Decoded(int partition, long offset, DecodedEvent event, AppliedEvents.EventId id, String seal) {
+    record Decoded(int partition, long offset, EventMessage<?> event, AppliedEvents.EventId id, Object payload,
+                   byte[] content) {
     }
 
     interface Sink {
@@ -49,7 +46,7 @@ final class DecodingPipeline implements AutoCloseable {
     }
 
     DecodingPipeline(int threads, TopicSeal seal) {
-        this.seal = seal;
+        this.converter = new CloudEventsConverter(seal);
         AtomicInteger n = new AtomicInteger();
         workers = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "monitoring-rebuild-decode-" + n.incrementAndGet());
@@ -60,8 +57,8 @@ final class DecodingPipeline implements AutoCloseable {
     }
 
     /** Adds a record; hands the sink, in order, whatever has been decoded meanwhile. */
-    void add(int partition, long offset, byte[] value, Headers headers, Sink sink) {
-        filling.add(new Raw(partition, offset, value, headers));
+    void add(ConsumerRecord<String, byte[]> record, Sink sink) {
+        filling.add(record);
         if (filling.size() == CHUNK) submit(sink);
         while (!inFlight.isEmpty() && inFlight.peekFirst().isDone()) take(sink);
     }
@@ -73,18 +70,17 @@ final class DecodingPipeline implements AutoCloseable {
     }
 
     private void submit(Sink sink) {
-        List<Raw> chunk = filling;
+        List<ConsumerRecord<String, byte[]>> chunk = filling;
         filling = new ArrayList<>(CHUNK);
         while (inFlight.size() >= maxInFlight) take(sink);
         inFlight.addLast(workers.submit(() -> {
-            WireDecoder d = decoder.get();
             List<Decoded> decoded = new ArrayList<>(chunk.size());
-            for (Raw raw : chunk) {
-                DecodedEvent event = d.decode(raw.value(), raw.partition(), raw.offset());
-                // The seal's HMAC is checked here, on the workers, like the decoding.
-                decoded.add(new Decoded(raw.partition(), raw.offset(), event,
-                        event == null ? null : AppliedEvents.EventId.of(event.id()),
-                        event == null ? null : seal.check(raw.headers(), raw.value())));
+            for (ConsumerRecord<String, byte[]> record : chunk) {
+                EventMessage<?> event = converter.readKafkaMessage(record).orElse(null);
+                if (event == null) skipped.incrementAndGet();
+                decoded.add(event == null ? new Decoded(record.partition(), record.offset(), null, null, null, null)
+                        : new Decoded(record.partition(), record.offset(), event, AppliedEvents.EventId.of(event.getIdentifier()),
+                        evidenceCodes.share(event.getPayload()), ReplayedPlans.contentOf(event.getPayload())));
             }
             return decoded;
         }));
@@ -105,11 +101,8 @@ final class DecodingPipeline implements AutoCloseable {
         for (Decoded d : decoded) sink.accept(d);
     }
 
-    /** Records read through the converter's tree path, over all workers. */
-    long slowDecodes() { return decoders.stream().mapToLong(WireDecoder::slowDecodes).sum(); }
-
-    /** Records skipped as the live path skips them, over all workers. */
-    long skipped() { return decoders.stream().mapToLong(WireDecoder::skipped).sum(); }
+    /** Records skipped as the live path skips them (unknown types, unreadable records). */
+    long skipped() { return skipped.get(); }
 
     @Override
     public void close() {

@@ -26,9 +26,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Rebuilds the progress read model from the start of the event topic. The tracking processor is
  * stopped and the topic's end offsets captured; {@link BulkReplay} reads everything up to them,
- * folds it in memory and, in one transaction, replaces the tables, the processed-event marks, the
- * dead-letter queue and the processor's token, so the processor goes on with the first record after
- * them (events published meanwhile included). If a record cannot be applied that way, the rebuild
+ * applies it in memory through the read model's evolve function and, in one transaction, replaces the
+ * tables, the processed-event marks, the dead-letter queue and the processor's token, so the processor
+ * goes on with the first record after them (events published meanwhile included). If a record cannot be applied that way, the rebuild
  * falls back to replaying event by event through the processor (reset tokens, as before), which parks
  * poison events per plan in the dead-letter queue.
  */
@@ -128,8 +128,7 @@ public class ProjectionRebuild implements DisposableBean {
                         + "%,d kế hoạch, %,d nội dung, trong %.1f giây", outcome.records(), outcome.applied(),
                 outcome.duplicates(), outcome.skipped(), outcome.written().plans(), outcome.written().items(),
                 Duration.between(started, finished).toMillis() / 1000.0);
-        log.info("{} ({} bản ghi đọc theo đường chậm, {} byte nội dung tạm; ghi: {})", message, outcome.slowDecodes(),
-                outcome.detailsBytes(), outcome.written().timings());
+        log.info("{} ({}; ghi: {})", message, outcome.timings(), outcome.written().timings());
         status = RebuildStatus.of("DONE", "DONE", started, finished, total, total, finished, message);
         try {
             events.publishEvent(new ReadModelRebuilt(outcome.planIds()));

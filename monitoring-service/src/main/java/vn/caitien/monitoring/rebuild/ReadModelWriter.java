@@ -1,6 +1,5 @@
 package vn.caitien.monitoring.rebuild;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.kafka.common.TopicPartition;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
@@ -11,35 +10,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.caitien.api.chain.ChainLink;
-import vn.caitien.api.wire.WireJson;
 import vn.caitien.monitoring.messaging.ConsumerConfiguration;
 import vn.caitien.readside.deadletter.DeadLetters;
-import vn.caitien.monitoring.progress.ColumnValues;
-import vn.caitien.monitoring.progress.FoldedItem;
-import vn.caitien.monitoring.progress.FoldedPlan;
-import vn.caitien.monitoring.progress.FoldedReport;
-import vn.caitien.monitoring.progress.ItemContent;
-import vn.caitien.monitoring.progress.ProgressFold;
+
 
 import javax.sql.DataSource;
-import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Replaces the read model with a fold's rows in one transaction: the three tables are emptied and
+ * Replaces the read model with a replay's rows in one transaction: the three tables are emptied and
  * refilled with COPY, the processor's processed_event marks become the applied events' ids, the
  * dead-letter queue is emptied, and the processor's token moves to the end of what was read. Either all
  * of it is committed or none.
@@ -64,21 +50,19 @@ class ReadModelWriter {
     }
 
     /** @param end each partition's end offset when the rebuild began: the next record to read */
-    Written write(ProgressFold fold, AppliedEvents applied, Map<TopicPartition, Long> end) {
+    Written write(ReplayedPlans replayed, AppliedEvents applied, Map<TopicPartition, Long> end) {
         return transaction.execute(status -> {
             try {
-                return writeIn(DataSourceUtils.getConnection(dataSource), fold, applied, end);
+                return writeIn(DataSourceUtils.getConnection(dataSource), replayed, applied, end);
             } catch (SQLException e) {
                 throw new WriteFailed(e);
             }
         });
     }
 
-    private Written writeIn(Connection connection, ProgressFold fold, AppliedEvents applied,
+    private Written writeIn(Connection connection, ReplayedPlans replayed, AppliedEvents applied,
                             Map<TopicPartition, Long> end) throws SQLException {
         Steps steps = new Steps();
-        Map<String, Integer> evidenceOrder = evidenceOrder(connection, fold);
-        steps.done("thứ tự minh chứng");
         List<String> restoreForeignKeys;
         try (Statement s = connection.createStatement()) {
             s.execute("truncate report_submission, item_progress, plan_progress");
@@ -86,11 +70,11 @@ class ReadModelWriter {
         }
         steps.done("xoá");
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        long plans = copyPlans(copy, fold);
+        long plans = PlanRowsCopy.plans(copy, replayed.plans());
         steps.done("kế hoạch");
-        long items = copyItems(copy, fold, evidenceOrder);
+        long items = PlanRowsCopy.items(copy, replayed);
         steps.done("nội dung");
-        long reports = copyReports(copy, fold);
+        long reports = PlanRowsCopy.reports(copy, replayed.plans());
         steps.done("báo cáo");
         try (Statement s = connection.createStatement()) {
             for (String add : restoreForeignKeys) s.execute(add);
@@ -100,7 +84,7 @@ class ReadModelWriter {
         steps.done("dấu đã xử lý");
         copyChainHeads(connection, copy, applied);
         steps.done("đầu chuỗi");
-        // Parked events were re-applied by the fold (or it refused and nothing here runs).
+        // Parked events were applied by the replay (or it refused them and nothing here runs).
         deadLetters.clear();
         storeToken(end);
         steps.done("mốc đọc");
@@ -108,28 +92,9 @@ class ReadModelWriter {
     }
 
     /**
-     * The live path sorts each item's evidence codes in SQL ({@code order by c}), by the database's
-     * collation, which need not be Java's order: the database ranks every code once.
-     */
-    private static Map<String, Integer> evidenceOrder(Connection connection, ProgressFold fold) throws SQLException {
-        Set<String> codes = new LinkedHashSet<>();
-        for (FoldedPlan plan : fold.plans()) for (FoldedItem item : plan.items()) codes.addAll(Arrays.asList(item.evidence()));
-        Map<String, Integer> rank = new HashMap<>(codes.size() * 2);
-        if (codes.isEmpty()) return rank;
-        try (PreparedStatement query = connection.prepareStatement("select c from unnest(?::text[]) c order by c")) {
-            Array array = connection.createArrayOf("text", codes.toArray());
-            query.setArray(1, array);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) rank.put(rows.getString(1), rank.size());
-            }
-        }
-        return rank;
-    }
-
-    /**
      * The foreign keys from items and reports to their plan, dropped for the copy and added back after
-     * it: checked once by one join instead of by a trigger per row (the fold already refuses rows whose
-     * plan is missing; the check stays as a guard). Answers the statements that add them back as they were.
+     * it: checked once by one join instead of by a trigger per row (the read model already refuses rows
+     * whose plan is missing; the check stays as a guard). Answers the statements that add them back as they were.
      */
     private static List<String> dropForeignKeys(Statement s) throws SQLException {
         List<String> drop = new ArrayList<>();
@@ -146,76 +111,6 @@ class ReadModelWriter {
         }
         for (String statement : drop) s.execute(statement);
         return add;
-    }
-
-    private static long copyPlans(CopyManager copy, ProgressFold fold) throws SQLException {
-        try (CopyRows rows = new CopyRows(copy, "plan_progress", "plan_id, school_name, school_code, school_type, "
-                + "managing_unit, document_number, school_year, framework_id, status, updated_at, school_key")) {
-            for (FoldedPlan p : fold.plans()) {
-                rows.text(p.planId()).text(p.schoolName()).text(p.schoolCode()).text(p.schoolType())
-                        .textArray(p.managingUnit()).text(p.documentNumber()).text(p.schoolYear()).text(p.frameworkId())
-                        .text(p.status()).timestamp(p.updatedAtMicros()).text(p.schoolKey()).endRow();
-            }
-            return rows.finish();
-        }
-    }
-
-    private static long copyItems(CopyManager copy, ProgressFold fold, Map<String, Integer> evidenceOrder)
-            throws SQLException {
-        Comparator<String> byDatabase = Comparator.comparing(evidenceOrder::get);
-        try (CopyRows rows = new CopyRows(copy, "item_progress", "plan_id, item_id, position, criterion_code, "
-                + "level_group, target_result, lead, start_month, end_month, budget_planned, status, percent, "
-                + "amount_spent, evidence_codes, last_effective_date, last_updated_at, last_updated_by, removed, "
-                + "details, indicator_values")) {
-            for (FoldedPlan p : fold.plans()) {
-                for (FoldedItem i : p.items()) {
-                    ItemContent c = ItemContent.of(fold.details().get(i.detailsReference()));
-                    String[] evidence = i.evidence();
-                    Arrays.sort(evidence, byDatabase);
-                    rows.text(p.planId()).text(i.itemId()).number(i.position()).text(c.criterionCode())
-                            .text(c.levelGroup()).text(c.targetResult()).text(c.lead());
-                    day(rows, c.startDay());
-                    day(rows, c.endDay());
-                    rows.number(c.budget()).text(i.status()).number(i.percent()).number(i.amountSpent())
-                            .textArray(evidence);
-                    day(rows, i.lastEffectiveDay());
-                    if (i.lastUpdatedMicros() == ColumnValues.NO_INSTANT) rows.nullValue();
-                    else rows.timestamp(i.lastUpdatedMicros());
-                    rows.text(i.lastUpdatedBy()).bool(i.removed()).utf8(c.detailsJson())
-                            .text(json(i.indicatorValues())).endRow();
-                }
-            }
-            return rows.finish();
-        }
-    }
-
-    /** The latest indicator values as the handler's {@code jsonb ||} leaves them. */
-    private static String json(Map<String, BigDecimal> values) {
-        try {
-            return WireJson.mapper().writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write indicator values as JSON", e);
-        }
-    }
-
-    private static void day(CopyRows rows, int epochDay) {
-        if (epochDay == ColumnValues.NO_DAY) rows.nullValue();
-        else rows.date(epochDay);
-    }
-
-    private static long copyReports(CopyManager copy, ProgressFold fold) throws SQLException {
-        try (CopyRows rows = new CopyRows(copy, "report_submission",
-                "plan_id, period, revision, submitted_at, submitted_by, submitted_on")) {
-            for (FoldedPlan p : fold.plans()) {
-                for (FoldedReport r : p.reports()) {
-                    rows.text(p.planId()).text(r.period()).number(r.revision()).timestamp(r.submittedAtMicros())
-                            .text(r.submittedBy());
-                    day(rows, r.submittedOnDay());
-                    rows.endRow();
-                }
-            }
-            return rows.finish();
-        }
     }
 
     /** Each plan's last applied event, which the live path's chain check goes on from. */
@@ -235,7 +130,7 @@ class ReadModelWriter {
 
     /**
      * A Kafka tracking token holds, per partition, the offset of the last record consumed: the
-     * processor seeks to it plus one. So the live processor goes on exactly after what the fold read.
+     * processor seeks to it plus one. So the live processor goes on exactly after what the replay read.
      */
     private void storeToken(Map<TopicPartition, Long> end) {
         Map<TopicPartition, Long> lastRead = new HashMap<>();

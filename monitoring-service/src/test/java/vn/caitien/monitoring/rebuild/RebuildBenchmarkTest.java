@@ -172,10 +172,10 @@ class RebuildBenchmarkTest {
         double read = readNanos[0] / 1e9;
         System.out.printf("Dựng lại (đo, %s): %,d sự kiện trong %.2f s = %,.0f sự kiện/s (đọc và gộp %.2f s = %,.0f sự kiện/s, "
                         + "ghi %.2f s; CPU của luồng dựng lại %.2f s, trong đó đọc và gộp %.2f s); trạng thái trong heap ≈ %,d MB "
-                        + "(%,d byte/sự kiện), nội dung tạm %,d MB; %,d bản ghi theo đường chậm; ghi: %s%n",
+                        + "(%,d byte/sự kiện); ghi: %s%n",
                 run, outcome.records(), seconds, outcome.records() / seconds, read, outcome.records() / read, seconds - read,
                 cpu, readNanos[1] / 1e9, heapOfState[0] >> 20, heapOfState[0] / Math.max(1, outcome.records()),
-                outcome.detailsBytes() >> 20, outcome.slowDecodes(), outcome.written().timings());
+                outcome.written().timings());
         return outcome;
     }
 

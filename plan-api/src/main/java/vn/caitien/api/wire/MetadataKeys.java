@@ -23,12 +23,26 @@ public final class MetadataKeys {
     private MetadataKeys() {
     }
 
+    private static final java.util.regex.Pattern NOT_IN_A_NAME = java.util.regex.Pattern.compile("[^a-z0-9]");
+    /**
+     * Each known key by its extension name, worked out once: every attribute of every record read is
+     * looked up here, and compiling the name's pattern per lookup was a fifth of a consumer's decoding.
+     */
+    private static final java.util.Map<String, String> BY_EXTENSION_NAME = byExtensionName();
+
     /** CloudEvents extension attribute names are lower-case letters and digits only. */
     public static String extensionName(String metadataKey) {
-        return metadataKey.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return NOT_IN_A_NAME.matcher(metadataKey.toLowerCase(java.util.Locale.ROOT)).replaceAll("");
     }
 
     public static String metadataKey(String extensionName) {
-        return ALL.stream().filter(k -> extensionName(k).equals(extensionName)).findFirst().orElse(extensionName);
+        return BY_EXTENSION_NAME.getOrDefault(extensionName, extensionName);
+    }
+
+    /** The first key of {@link #ALL} with each extension name, as a search of the list in order finds it. */
+    private static java.util.Map<String, String> byExtensionName() {
+        java.util.Map<String, String> keys = new java.util.HashMap<>();
+        for (String key : ALL) keys.putIfAbsent(extensionName(key), key);
+        return java.util.Map.copyOf(keys);
     }
 }

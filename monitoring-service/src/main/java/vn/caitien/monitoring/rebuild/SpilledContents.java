@@ -1,8 +1,5 @@
 package vn.caitien.monitoring.rebuild;
 
-import vn.caitien.monitoring.progress.DetailsStore;
-import vn.caitien.monitoring.progress.FoldRefused;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -12,18 +9,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Items' details JSON in a temporary file for the length of one rebuild: a whole topic's items would
- * take most of a 256 MB heap, their references take a long each. The file is append-only and read
- * back once, item by item, when the rows are written; it is deleted on close.
+ * Items' content (the details JSON) in a temporary file for the length of one rebuild: a school year's
+ * items would take a fifth of a 256 MB service's heap as bytes, their references take a long each. The
+ * file is append-only and read back once, item by item, when the rows are written; it is deleted on close.
  */
-final class SpilledDetails implements DetailsStore {
+final class SpilledContents implements AutoCloseable {
     private static final int LENGTH_BITS = 24;
     private final Path file;
     private final FileChannel channel;
     private final ByteBuffer pending = ByteBuffer.allocate(1 << 20);
     private long written;
 
-    SpilledDetails() {
+    SpilledContents() {
         try {
             file = Files.createTempFile("caitien-rebuild-", ".details");
             channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
@@ -33,9 +30,11 @@ final class SpilledDetails implements DetailsStore {
         }
     }
 
-    @Override
-    public long put(byte[] content) {
-        if (content.length >= 1 << LENGTH_BITS) throw new FoldRefused("Nội dung một dòng dài quá " + (1 << LENGTH_BITS) + " byte");
+    /** Keeps the bytes and answers a reference to read them back with. */
+    long put(byte[] content) {
+        if (content.length >= 1 << LENGTH_BITS) {
+            throw new IllegalArgumentException("Nội dung một dòng dài quá " + (1 << LENGTH_BITS) + " byte");
+        }
         long reference = written << LENGTH_BITS | content.length;
         try {
             if (content.length > pending.remaining()) flush();
@@ -48,8 +47,7 @@ final class SpilledDetails implements DetailsStore {
         return reference;
     }
 
-    @Override
-    public byte[] get(long reference) {
+    byte[] get(long reference) {
         int length = (int) (reference & ((1 << LENGTH_BITS) - 1));
         long position = reference >>> LENGTH_BITS;
         byte[] content = new byte[length];
@@ -65,8 +63,8 @@ final class SpilledDetails implements DetailsStore {
         return content;
     }
 
-    @Override
-    public long size() { return written; }
+    /** Bytes kept so far, superseded versions included. */
+    long size() { return written; }
 
     private void flush() throws IOException {
         if (pending.position() == 0) return;
