@@ -3,26 +3,14 @@ package vn.caitien.monitoring.rebuild;
 import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.Utils;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
-import org.junit.jupiter.api.AfterAll;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.caitien.api.item.ActionItemId;
@@ -36,26 +24,19 @@ import vn.caitien.api.plan.PlanId;
 import vn.caitien.api.plan.SchoolYear;
 import vn.caitien.api.progress.ProgressStatus;
 import vn.caitien.api.report.ReportPeriod;
-import vn.caitien.infra.SharedTestStack;
 import vn.caitien.monitoring.messaging.ConsumerConfiguration;
-import vn.caitien.readside.deadletter.DeadLetters;
-import vn.caitien.readside.lag.TopicPositions;
 import vn.caitien.monitoring.progress.ReadModelRebuilt;
 import vn.caitien.monitoring.support.Api;
 import vn.caitien.monitoring.support.Users;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -70,94 +51,73 @@ import static org.awaitility.Awaitility.await;
 /**
  * The bulk rebuild against the real PostgreSQL and Kafka: it leaves exactly the rows the events left
  * one by one, the processor goes on with the first record after it, events published meanwhile are
- * applied, and a record it cannot apply sends it back to the per-event replay (last: that record stays
- * on the topic).
+ * applied, and open dashboards hear of it once. Every test rebuilds on its own, on a topic holding
+ * only records the bulk path can apply (those it cannot are {@link RebuildFallbackTest}'s).
  */
 @Tag("integration")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ProjectionRebuildTest {
-    /** A topic and schema of its own: its plans and its poison event stay out of the other tests' read model. */
-    static final String TOPIC = "caitien.rebuild-test.events";
-    static final Instant T = Instant.parse("2024-01-01T00:00:00.123456789Z");
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+class ProjectionRebuildTest extends RebuildOnOwnTopic {
+    @RegisterExtension
+    static final OwnTopic OWN = new OwnTopic("monitoring_rebuild_test", "caitien.rebuild-test.events",
+            "caitien.rebuild-test.progress");
     static final String P1 = "rb-" + RUN + "-1";
     static final String P2 = "rb-" + RUN + "-2";
     static final String P3 = "rb-" + RUN + "-3";
-    static ScriptedEvents script;
+    /** Ids of the events of {@link #publishScript()}, once it has run. */
+    static Set<String> scripted;
     static final List<ReadModelRebuilt> announced = new CopyOnWriteArrayList<>();
     static final AtomicBoolean listening = new AtomicBoolean();
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api api;
-    @Autowired
-    TopicPositions positions;
-    @Autowired
-    TokenStore tokenStore;
-    @Autowired
-    DeadLetters deadLetters;
+    ScriptedEvents script;
 
     @DynamicPropertySource
-    static void ownSchemaAndTopic(DynamicPropertyRegistry registry) {
-        SharedTestStack.serviceProperties("monitoring_rebuild_test").forEach(registry::add);
-        registry.add("spring.flyway.schemas", () -> "monitoring_rebuild_test");
-        registry.add("axon.kafka.default-topic", () -> TOPIC);
-        registry.add("caitien.progress-topic", () -> "caitien.rebuild-test.progress");
-    }
-
-    @BeforeAll
-    static void topicAndPublisher() throws Exception {
-        String bootstrap = SharedTestStack.stack().kafka().bootstrapServers();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1), new NewTopic("caitien.rebuild-test.progress", 3,
-                    (short) 1))).all().get();
-        }
-        script = new ScriptedEvents(bootstrap, TOPIC);
-    }
-
-    @BeforeEach
-    void api() { api = new Api(port); }
-
-    @AfterAll
-    static void close() { script.close(); }
+    static void ownSchemaAndTopic(DynamicPropertyRegistry registry) { OWN.register(registry); }
 
     @Autowired
     void listen(ConfigurableApplicationContext context) {
         if (listening.compareAndSet(false, true)) context.addApplicationListener(ApplicationListener.<ReadModelRebuilt>forPayload(announced::add));
     }
 
+    /** P1 to P3 are on the topic, once, and applied, before whichever test runs first. */
+    @BeforeEach
+    void scriptPublished() {
+        script = OWN.script();
+        if (scripted == null) {
+            publishScript();
+            // The first records this class publishes: the publisher's ids so far are the script's.
+            scripted = Set.copyOf(script.appliedIds());
+        }
+        awaitMarked(scripted);
+    }
+
     @Test
-    @Order(1)
     void theBulkRebuildLeavesExactlyTheRowsTheEventsLeftOneByOne() {
-        publishScript();
         awaitMarked(script.appliedIds());
         ReadModelRows incremental = ReadModelRows.of(jdbc);
         assertThat(incremental.items()).anyMatch(row -> row.contains(P1)).anyMatch(row -> row.contains(P2));
         List<String> constraints = constraints();
+        int announcedBefore = announced.size();
 
         JsonNode done = rebuild();
         assertThat(done.get("phase").asText()).isEqualTo("DONE");
         assertThat(done.get("message").asText()).startsWith("Đã dựng lại xong:");
         assertThat(done.get("eventsDone").asLong()).isEqualTo(done.get("eventsTotal").asLong()).isPositive();
         ReadModelRows rebuilt = ReadModelRows.of(jdbc);
-        assertThat(rebuilt.plans()).containsExactlyElementsOf(incremental.plans());
-        assertThat(rebuilt.items()).containsExactlyElementsOf(incremental.items());
-        assertThat(rebuilt.reports()).containsExactlyElementsOf(incremental.reports());
-        assertThat(rebuilt.marks()).isEqualTo(incremental.marks());
-        assertThat(rebuilt.chainHeads()).containsExactlyElementsOf(incremental.chainHeads()).isNotEmpty();
+        rebuilt.assertSameAs(incremental);
+        assertThat(rebuilt.chainHeads()).isNotEmpty();
         assertThat(deadLetters.counts().letters()).isZero();
         // The foreign keys set aside for the copy are back as they were.
         assertThat(constraints()).isEqualTo(constraints).hasSizeGreaterThanOrEqualTo(2);
-        // Dashboards hear once that everything changed.
-        assertThat(announced).hasSize(1);
-        assertThat(announced.get(0).planIds()).containsExactlyInAnyOrder(P1, P2, P3);
+        // Dashboards hear once that everything changed: every plan of the read model, the script's among them.
+        // The status reads DONE just before the announcement goes out.
+        await().atMost(Duration.ofSeconds(10)).until(() -> announced.size() > announcedBefore);
+        assertThat(announced).hasSize(announcedBefore + 1);
+        List<String> plans = jdbc.queryForList("select plan_id from plan_progress", String.class);
+        assertThat(plans).contains(P1, P2, P3);
+        assertThat(announced.get(announcedBefore).planIds()).containsExactlyInAnyOrderElementsOf(plans);
     }
 
     @Test
-    @Order(2)
     void theProcessorGoesOnWithTheFirstRecordAfterTheRebuild() throws Exception {
+        rebuild();
         Map<TopicPartition, Long> end = positions.endOffsets();
         // A Kafka tracking token holds the last offset consumed; the processor seeks to it plus one.
         TrackingToken token = tokenStore.fetchToken(ConsumerConfiguration.PROCESSOR, 0);
@@ -176,7 +136,6 @@ class ProjectionRebuildTest {
     }
 
     @Test
-    @Order(3)
     void eventsPublishedWhileTheRebuildRunsAreApplied() throws Exception {
         String plan = "rb-" + RUN + "-dong-thoi";
         awaitMarked(Set.of(script.publish(plan, created(plan, "Trường Đồng Thời", null), T, "Hội đồng"),
@@ -210,7 +169,6 @@ class ProjectionRebuildTest {
     }
 
     @Test
-    @Order(4)
     void openDashboardsHearOnceThatEverythingChanged() throws Exception {
         for (int i = 0; i < 120; i++) {
             String plan = "rb-" + RUN + "-nhieu-" + i;
@@ -229,47 +187,6 @@ class ProjectionRebuildTest {
         stream.cancel(true);
         // One change without a plan id (every page re-reads once), not one per plan or per event.
         assertThat(heard).containsExactly("data:{}");
-    }
-
-    @Test
-    @Order(5)
-    void aRecordTheBulkPathCannotApplyFallsBackToTheEventByEventReplay() throws Exception {
-        String poison = "rb-" + RUN + "-doc";
-        script.publish(poison, added(poison, "muc", "1.4", "Nội dung của kế hoạch chưa tạo"), Instant.now(), "Hội đồng");
-        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.list().stream().anyMatch(l -> l.planId().equals(poison)));
-        ReadModelRows incremental = ReadModelRows.of(jdbc);
-
-        JsonNode done = rebuild();
-        assertThat(done.get("message").asText()).contains("phát lại từng sự kiện").contains(poison);
-        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.list().stream().anyMatch(l -> l.planId().equals(poison)));
-        ReadModelRows replayed = ReadModelRows.of(jdbc);
-        assertThat(replayed.plans()).containsExactlyElementsOf(incremental.plans());
-        assertThat(replayed.items()).containsExactlyElementsOf(incremental.items());
-        assertThat(replayed.reports()).containsExactlyElementsOf(incremental.reports());
-        assertThat(replayed.marks()).isEqualTo(incremental.marks());
-        assertThat(replayed.chainHeads()).containsExactlyElementsOf(incremental.chainHeads());
-    }
-
-    @Test
-    @Order(6)
-    void aForgedRecordOnTheTopicIsParkedByTheRebuildAsLiveAndTheGenuineOnesAreApplied() {
-        String plan = "rb-" + RUN + "-gia";
-        String genuine0 = script.publish(plan, created(plan, "Trường Thật", null), Instant.now(), "Hội đồng");
-        // Unsealed, as kcat would produce it; then the genuine sequence 1 and, sealed, a second sequence 1.
-        script.publishUnsealed(plan, added(plan, "gia", "1.1", "Nội dung giả"), 1);
-        String genuine1 = script.publish(plan, added(plan, "that", "1.2", "Nội dung thật"), Instant.now(), "Hội đồng");
-        script.publishAt(plan, added(plan, "gia-2", "1.3", "Nội dung giả trùng số"), 1);
-        awaitMarked(Set.of(genuine0, genuine1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.list().stream().filter(l -> l.planId().equals(plan)).count() == 2);
-        ReadModelRows live = ReadModelRows.of(jdbc);
-
-        JsonNode done = rebuild();
-        assertThat(done.get("message").asText()).contains("phát lại từng sự kiện");
-        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.list().stream().filter(l -> l.planId().equals(plan)).count() == 2);
-        ReadModelRows replayed = ReadModelRows.of(jdbc);
-        assertThat(replayed.items()).containsExactlyElementsOf(live.items())
-                .anyMatch(row -> row.contains("item_id=that")).noneMatch(row -> row.contains("item_id=gia"));
-        assertThat(replayed.chainHeads()).containsExactlyElementsOf(live.chainHeads());
     }
 
     // ---- the script ----
@@ -339,44 +256,5 @@ class ProjectionRebuildTest {
         private int n;
 
         Instant next() { return T.plusSeconds(10L + n++); }
-    }
-
-    // ---- helpers ----
-
-    /** Starts a rebuild as the administrator and waits until it is no longer running. */
-    private JsonNode rebuild() {
-        Api.Response started = api.send("POST", "/api/admin/rebuild", Users.ADMIN.token());
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        JsonNode done = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
-                .until(() -> api.get("/api/admin/rebuild", Users.ADMIN.token()).json(),
-                        s -> !"RUNNING".equals(s.get("state").asText()));
-        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
-        return done;
-    }
-
-    private List<String> constraints() {
-        return jdbc.queryForList("""
-                select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
-                where conrelid in ('plan_progress'::regclass, 'item_progress'::regclass, 'report_submission'::regclass)
-                order by 1""", String.class);
-    }
-
-    private void awaitMarked(Collection<String> ids) {
-        String[] wanted = ids.toArray(String[]::new);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
-                "select count(*) from processed_event where processor_name = 'monitoring' and event_id = any(?)",
-                Long.class, (Object) wanted) == wanted.length);
-    }
-
-    /** Plan ids whose records land on each partition of the topic (Kafka's default partitioner: murmur2 of the key). */
-    private static List<String> onePlanPerPartition(String prefix) {
-        List<String> plans = new ArrayList<>();
-        Set<Integer> covered = new HashSet<>();
-        for (int i = 0; covered.size() < 3; i++) {
-            String plan = prefix + "-" + i;
-            int partition = Utils.toPositive(Utils.murmur2(plan.getBytes(StandardCharsets.UTF_8))) % 3;
-            if (covered.add(partition)) plans.add(plan);
-        }
-        return plans;
     }
 }

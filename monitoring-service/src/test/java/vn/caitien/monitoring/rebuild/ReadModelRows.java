@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Every row and column of the read model as PostgreSQL prints them (jsonb normalised, arrays and
  * timestamps as text), the processor's processed-event marks and each plan's chain head: two snapshots are equal only if the
@@ -26,6 +28,15 @@ record ReadModelRows(List<String> plans, List<String> items, List<String> report
                 new TreeSet<>(jdbc.queryForList("select event_id from processed_event where processor_name = 'monitoring'",
                         String.class)),
                 rows(jdbc, "select * from plan_chain order by plan_id"));
+    }
+
+    /** Fails unless these are the expected rows, naming the first table that differs and how. */
+    void assertSameAs(ReadModelRows expected) {
+        assertThat(plans).as("plan_progress").containsExactlyElementsOf(expected.plans);
+        assertThat(items).as("item_progress").containsExactlyElementsOf(expected.items);
+        assertThat(reports).as("report_submission").containsExactlyElementsOf(expected.reports);
+        assertThat(marks).as("processed_event").isEqualTo(expected.marks);
+        assertThat(chainHeads).as("plan_chain").containsExactlyElementsOf(expected.chainHeads);
     }
 
     private static List<String> rows(JdbcTemplate jdbc, String sql) {
