@@ -3,6 +3,7 @@ package vn.caitien.monitoring.progress;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,50 +50,52 @@ public class PlanProgressProjection {
     /** A rebuild starts from empty tables and replays the topic from its first record. */
     @ResetHandler
     void reset() {
+        plans.forgetAll();
         jdbc.update("truncate report_submission, item_progress, plan_progress, plan_chain");
         jdbc.update("delete from processed_event where processor_name = ?", ConsumerConfiguration.PROCESSOR);
     }
 
     @EventHandler
-    void on(PlanCreated e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        apply(e, at, actor);
+    void on(PlanCreated e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor, @SequenceNumber Long sequence) {
+        apply(e, at, actor, sequence);
     }
 
     @EventHandler
-    void on(PlanApproved e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        apply(e, at, actor);
+    void on(PlanApproved e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor, @SequenceNumber Long sequence) {
+        apply(e, at, actor, sequence);
     }
 
     @EventHandler
-    void on(ActionItemAdded e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        apply(e, at, actor);
+    void on(ActionItemAdded e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor, @SequenceNumber Long sequence) {
+        apply(e, at, actor, sequence);
     }
 
     @EventHandler
-    void on(ActionItemUpdated e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        apply(e, at, actor);
+    void on(ActionItemUpdated e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor, @SequenceNumber Long sequence) {
+        apply(e, at, actor, sequence);
     }
 
     @EventHandler
-    void on(ActionItemRemoved e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        apply(e, at, actor);
+    void on(ActionItemRemoved e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor, @SequenceNumber Long sequence) {
+        apply(e, at, actor, sequence);
     }
 
     @EventHandler
-    void on(ProgressRecorded e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        apply(e, at, actor);
+    void on(ProgressRecorded e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor, @SequenceNumber Long sequence) {
+        apply(e, at, actor, sequence);
     }
 
     @EventHandler
-    void on(ReportSubmitted e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        apply(e, at, actor);
+    void on(ReportSubmitted e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor, @SequenceNumber Long sequence) {
+        apply(e, at, actor, sequence);
     }
 
     /** An event the kernel refuses (EventRefused) leaves here and is parked with its plan's later events. */
-    private void apply(PlanEvent event, Instant at, String actor) {
+    private void apply(PlanEvent event, Instant at, String actor, Long sequence) {
         String planId = event.planId().value();
-        PlanRows before = plans.rows(planId);
-        PlanRows after = PlanEvolution.evolve(before, event, EventContext.at(at, actor));
+        long position = sequence == null ? -1 : sequence;
+        PlanRows before = plans.rows(planId, position);
+        PlanRows after = PlanEvolution.evolve(before, event, new EventContext(at, actor, position));
         store.write(before, after);
         plans.applied(planId, after);
         changes.publishEvent(new PlanChanged(planId));
