@@ -34,7 +34,7 @@ final class DecodingPipeline implements AutoCloseable {
     private final int maxInFlight;
     private final CloudEventsConverter converter;
     private final TopicSeal seal;
-    private final ThreadLocal<WireDecoder> decoder = ThreadLocal.withInitial(WireDecoder::new);
+    private final ThreadLocal<WireDecoder> decoder;
     private final SharedEvidenceCodes evidenceCodes = new SharedEvidenceCodes();
     private final AtomicInteger skipped = new AtomicInteger();
     private List<ConsumerRecord<String, byte[]>> filling = new ArrayList<>(CHUNK);
@@ -56,6 +56,7 @@ final class DecodingPipeline implements AutoCloseable {
     DecodingPipeline(int threads, TopicSeal seal) {
         this.converter = new CloudEventsConverter(seal);
         this.seal = seal;
+        this.decoder = ThreadLocal.withInitial(() -> new WireDecoder(evidenceCodes::parse));
         AtomicInteger n = new AtomicInteger();
         workers = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "monitoring-rebuild-decode-" + n.incrementAndGet());

@@ -15,7 +15,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads the {@code data} of a ProgressRecorded record — nine in ten records of a school year — token
@@ -37,7 +37,6 @@ final class ProgressRecordedReader {
         public synchronized Throwable fillInStackTrace() { return this; }
     }
 
-    static final int MAX_KNOWN_CODES = 100_000;
     private static final List<String> FIELDS = List.of("planId", "itemId", "progressId", "status", "percent",
             "indicatorValues", "narrative", "evidenceCodes", "amountSpentToDate", "effectiveDate");
 
@@ -47,9 +46,9 @@ final class ProgressRecordedReader {
     /**
      * Reads from the {@code START_OBJECT} of the data to its {@code END_OBJECT}.
      *
-     * @param codes evidence codes already parsed (a pure function of the text), filled as it goes
+     * @param codes {@link EvidenceCode#parse}, or a function answering what it answers
      */
-    static ProgressRecorded read(JsonParser p, Map<String, EvidenceCode> codes) throws IOException {
+    static ProgressRecorded read(JsonParser p, Function<String, EvidenceCode> codes) throws IOException {
         PlanId planId = null;
         ActionItemId itemId = null;
         String progressId = null;
@@ -165,18 +164,13 @@ final class ProgressRecordedReader {
         };
     }
 
-    private static List<EvidenceCode> evidence(JsonParser p, JsonToken token, Map<String, EvidenceCode> known)
+    private static List<EvidenceCode> evidence(JsonParser p, JsonToken token, Function<String, EvidenceCode> parse)
             throws IOException {
         if (token != JsonToken.START_ARRAY) throw new NotPlain("not a list");
         List<EvidenceCode> codes = new ArrayList<>(2);
         while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
             String text = text(p, token);
-            EvidenceCode code = known.get(text);
-            if (code == null) {
-                code = EvidenceCode.parse(text);
-                if (known.size() < MAX_KNOWN_CODES) known.put(text, code);
-            }
-            codes.add(code);
+            codes.add(parse.apply(text));
         }
         return codes;
     }

@@ -21,10 +21,9 @@ import vn.caitien.api.wire.WireJson;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads the plain CloudEvents records plan-service writes into the same plan-api events, metadata and
@@ -52,7 +51,12 @@ final class WireDecoder {
      */
     private static final Set<String> IGNORED = Set.of("specversion", "source", "datacontenttype", "actorid",
             "correlationid", "causationid");
-    private final Map<String, EvidenceCode> evidenceCodes = new HashMap<>();
+    private final Function<String, EvidenceCode> evidenceCodes;
+
+    /** @param evidenceCodes {@link EvidenceCode#parse}, or a function answering what it answers (shared ones) */
+    WireDecoder(Function<String, EvidenceCode> evidenceCodes) {
+        this.evidenceCodes = evidenceCodes;
+    }
 
     /** The event of a record in the plain shape, or null when the converter's path is to read it. */
     DecodedEvent fast(byte[] value) throws IOException {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import vn.caitien.api.plan.PlanEvent;
+import vn.caitien.api.progress.EvidenceCode;
 import vn.caitien.api.progress.ProgressRecorded;
 import vn.caitien.api.progress.ProgressStatus;
 import vn.caitien.api.wire.CloudEventsConverter;
@@ -38,7 +39,7 @@ class WireDecoderTest {
             {"planId": "plan-1", "itemId": "item-1", "progressId": "p-1", "status": "DANG_THUC_HIEN", "percent": %s,
              "indicatorValues": [{"name": "Sĩ số", "value": %s}], "narrative": "Đã làm", "evidenceCodes": ["H1-1.5-1"],
              "amountSpentToDate": 1500000, "effectiveDate": "2024-01-10"}""";
-    final WireDecoder decoder = new WireDecoder();
+    final WireDecoder decoder = new WireDecoder(EvidenceCode::parse);
     final CloudEventsConverter converter = new CloudEventsConverter();
 
     @Test
