@@ -7,14 +7,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.caitien.api.chain.ChainLink;
 import vn.caitien.api.chain.TopicSeal;
 import vn.caitien.api.plan.PlanEvent;
-import vn.caitien.api.wire.MetadataKeys;
 import vn.caitien.readmodel.EventContext;
 import vn.caitien.readmodel.EventRefused;
 import vn.caitien.readmodel.PlanRows;
@@ -30,7 +27,7 @@ import java.util.Set;
 
 /**
  * The fast rebuild: reads the topic from its beginning up to the offsets captured when the rebuild
- * began with a consumer of its own, decodes each record with the live path's converter, applies the
+ * began with a consumer of its own, decodes each record as the live path's converter does ({@link DecodingPipeline}), applies the
  * events in memory through the read model's evolve function ({@link ReplayedPlans}) and writes the
  * resulting rows in one transaction ({@link ReadModelWriter}). Throws {@link Refused} when a record cannot be applied this
  * way — among them every record the live path would park: without plan-service's topic seal, or not
@@ -106,36 +103,27 @@ class BulkReplay {
      * id was applied before.
      */
     private static boolean apply(DecodingPipeline.Decoded decoded, AppliedEvents applied, ReplayedPlans plans) {
-        EventMessage<?> event = decoded.event();
-        String subject = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "";
-        long sequence = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1;
+        DecodedEvent event = decoded.event();
+        String subject = event.subject();
+        long sequence = event.sequence();
         try {
             if (decoded.id().problem() != null) throw new Refused(decoded.id().problem(), decoded.partition(), decoded.offset());
-            Object seal = event.getMetaData().get(TopicSeal.CHECK);
-            if (!TopicSeal.VALID.equals(seal)) {
-                throw new Refused(ChainLink.notSealed(subject, sequence, String.valueOf(seal)).reason(), decoded.partition(),
-                        decoded.offset());
+            if (!TopicSeal.VALID.equals(decoded.seal())) {
+                throw new Refused(ChainLink.notSealed(subject, sequence, String.valueOf(decoded.seal())).reason(),
+                        decoded.partition(), decoded.offset());
             }
-            if (!applied.admit(subject, sequence, decoded.id(), text(event, ChainLink.PREVIOUS_HASH_KEY),
-                    text(event, ChainLink.HASH_KEY))) {
-                return false;
-            }
-            if (!(decoded.payload() instanceof PlanEvent payload)) throw new EventRefused("không phải sự kiện của kế hoạch");
-            plans.apply(payload, new EventContext(event.getTimestamp(), text(event, MetadataKeys.ACTOR), sequence),
-                    decoded.content());
+            if (!applied.admit(subject, sequence, decoded.id(), event.previousHash(), event.hash())) return false;
+            if (!(event.payload() instanceof PlanEvent payload)) throw new EventRefused("không phải sự kiện của kế hoạch");
+            plans.apply(payload, new EventContext(event.time(), event.actor(), sequence), decoded.content());
             return true;
         } catch (Refused refused) {
             throw refused;
         } catch (RuntimeException e) {
             String why = e instanceof EventRefused || e instanceof AppliedEvents.DuplicateCheckRefused ? e.getMessage() : e.toString();
-            throw new Refused("sự kiện " + event.getIdentifier() + " (" + event.getPayloadType().getSimpleName()
-                    + ") của kế hoạch " + subject + ": " + why, decoded.partition(), decoded.offset());
+            String type = event.payload() == null ? "null" : event.payload().getClass().getSimpleName();
+            throw new Refused("sự kiện " + event.id() + " (" + type + ") của kế hoạch " + subject + ": " + why,
+                    decoded.partition(), decoded.offset());
         }
-    }
-
-    private static String text(EventMessage<?> event, String key) {
-        Object value = event.getMetaData().get(key);
-        return value == null ? null : value.toString();
     }
 
     private interface RecordHandler {

@@ -25,15 +25,15 @@ public final class TopicSeal {
     public static final String MISSING = "MISSING";
     public static final String WRONG = "WRONG";
 
-    private final byte[] key;
+    private final Seals.Keyed hmac;
 
     public TopicSeal(byte[] key) {
         if (key == null || key.length < 32) throw new IllegalArgumentException("A topic key has at least 32 bytes");
-        this.key = key.clone();
+        this.hmac = new Seals.Keyed(key.clone());
     }
 
     public String sealOf(byte[] value) {
-        return Seals.hmac(key, value == null ? new byte[0] : value);
+        return hmac.hmac(value == null ? new byte[0] : value);
     }
 
     /** Adds (or replaces) the seal header of a record about to be sent. */
@@ -55,7 +55,7 @@ public final class TopicSeal {
 
     public boolean isSealed(Headers headers, byte[] value) {
         Header header = headers.lastHeader(HEADER);
-        return header != null && Seals.matches(key, value == null ? new byte[0] : value,
+        return header != null && hmac.matches(value == null ? new byte[0] : value,
                 new String(header.value(), StandardCharsets.US_ASCII));
     }
 }
