@@ -18,7 +18,7 @@ public class ConflictRetries {
     private final int attempts;
     private final Duration backoff;
 
-    public ConflictRetries(@Value("${caitien.commands.conflict-attempts:8}") int attempts,
+    public ConflictRetries(@Value("${caitien.commands.conflict-attempts:12}") int attempts,
                            @Value("${caitien.commands.conflict-backoff:20ms}") Duration backoff) {
         if (attempts < 1) throw new IllegalArgumentException("caitien.commands.conflict-attempts must be at least 1");
         this.attempts = attempts;
