@@ -1,5 +1,6 @@
 package vn.caitien.readmodel;
 
+import vn.caitien.api.plan.BusinessTime;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -14,7 +15,7 @@ public record ReportRow(String planId, String period, int revision, String summa
 
     /** The day it counts as sent: the date it states, else the Vietnamese date it was recorded. */
     public LocalDate sentOn() {
-        return submittedOn != null ? submittedOn : LocalDate.ofInstant(recordedAt, Standing.VIETNAM);
+        return submittedOn != null ? submittedOn : LocalDate.ofInstant(recordedAt, BusinessTime.ZONE);
     }
 
     boolean sameRevision(ReportRow other) {

@@ -1,11 +1,11 @@
 package vn.caitien.readmodel;
 
+import vn.caitien.api.plan.BusinessTime;
 import vn.caitien.api.progress.ProgressStatus;
 import vn.caitien.api.report.ReportPeriod;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,11 +16,10 @@ import java.util.Map;
 
 /**
  * Every rule that judges the rows, in one place. Business dates ("today") are the caller's, taken in
- * Vietnam ({@link #VIETNAM}); due dates of reports are the caller's too (they are configuration).
+ * Vietnam ({@link BusinessTime#ZONE}); due dates of reports are the caller's too (they are configuration).
  */
 public final class Standing {
     /** The time zone of every business date: schools, offices and deadlines are in Vietnam. */
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private Standing() {
     }

@@ -1,5 +1,6 @@
 package vn.caitien.readside;
 
+import vn.caitien.api.plan.BusinessTime;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -50,7 +51,6 @@ import vn.caitien.readside.report.ReportCadence;
 import vn.caitien.readside.web.ReadProblems;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,7 +73,6 @@ public class ReadSideAutoConfiguration {
      */
     public static final String MIGRATIONS = "classpath:db/readside";
     /** Due dates, report dates and overdue are Vietnamese dates. */
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** Reads the CloudEvents JSON that plan-service publishes, noting whether each record carries its topic seal. */
     @Bean
@@ -164,7 +163,7 @@ public class ReadSideAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() { return Clock.system(VIETNAM); }
+    Clock clock() { return Clock.system(BusinessTime.ZONE); }
 
     /** The shared tables' migrations, after whatever locations the service configured. */
     @Bean

@@ -27,8 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The web dashboard in a real headless Chromium against the three services as processes: the plan
  * page shows what the API says, a progress record typed into the page travels plan-service → Kafka
  * → monitoring-service → server-sent event → page, refused input is explained next to its field,
- * and the office page rolls the school up. Each test works on a plan of its own, created before it, so
- * none depends on another having run.
+ * and the office page rolls the school up. Each test works on a plan of its own: none needs another.
  */
 class DashboardBrowserTest {
     private static final Duration UI_WAIT = Duration.ofSeconds(10);

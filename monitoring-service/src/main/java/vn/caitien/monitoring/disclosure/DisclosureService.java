@@ -1,5 +1,6 @@
 package vn.caitien.monitoring.disclosure;
 
+import vn.caitien.api.plan.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.stereotype.Service;
 import vn.caitien.monitoring.messaging.ConsumerConfiguration;
@@ -90,6 +91,6 @@ public class DisclosureService {
     }
 
     private static LocalDate date(Instant instant) {
-        return instant == null ? null : LocalDate.ofInstant(instant, ConsumerConfiguration.VIETNAM);
+        return instant == null ? null : LocalDate.ofInstant(instant, BusinessTime.ZONE);
     }
 }

@@ -14,7 +14,9 @@ import vn.caitien.readmodel.PlanRows;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The rows of the plans a processor batch touches. Within a batch they are read once (three queries for
@@ -47,13 +49,13 @@ class LoadedPlans {
     /** The plan's rows as this transaction has them so far, to apply its event number {@code sequence}. */
     PlanRows rows(String planId, long sequence) {
         Map<String, PlanRows> batch = batch();
-        if (batch == null) return store.load(java.util.Set.of(planId)).get(planId);
+        if (batch == null) return store.load(Set.of(planId)).get(planId);
         PlanRows rows = batch.get(planId);
         if (rows != null) return rows;
         Map<String, Long> firstSequences = batchFirstSequences();
         firstSequences.putIfAbsent(planId, sequence);
         firstSequences.keySet().removeAll(batch.keySet());
-        java.util.Set<String> toRead = new java.util.LinkedHashSet<>();
+        Set<String> toRead = new LinkedHashSet<>();
         synchronized (kept) {
             firstSequences.forEach((id, first) -> {
                 PlanRows known = kept.get(id);

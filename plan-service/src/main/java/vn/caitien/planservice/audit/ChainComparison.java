@@ -1,9 +1,9 @@
 package vn.caitien.planservice.audit;
 
+import vn.caitien.api.plan.BusinessTime;
 import vn.caitien.api.chain.ChainCheckpoint;
 import vn.caitien.planservice.audit.ChainFinding.Kind;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  */
 final class ChainComparison {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(BusinessTime.ZONE);
 
     /** One stored event as the chain walk saw it. */
     record StoreLink(long sequence, String eventId, String hash, EventSeals.State seal) {

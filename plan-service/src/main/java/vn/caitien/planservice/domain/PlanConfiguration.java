@@ -1,19 +1,18 @@
 package vn.caitien.planservice.domain;
 
+import vn.caitien.api.plan.BusinessTime;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.caitien.api.catalog.FrameworkCatalog;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 /** The Plan's collaborators: its framework catalogue, its size limits ({@link PlanLimits}), its clock. */
 @Configuration
 @EnableConfigurationProperties(PlanLimits.class)
 public class PlanConfiguration {
     /** Schools work in Vietnam's time zone; "today" for a plan is today in Hà Nội. */
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** Injected into the Plan's command handlers to check criteria against the plan's framework. */
     @Bean
@@ -24,5 +23,5 @@ public class PlanConfiguration {
     ExpectedVersionResolver planTargetResolver() { return new ExpectedVersionResolver(); }
 
     @Bean
-    Clock clock() { return Clock.system(VIETNAM); }
+    Clock clock() { return Clock.system(BusinessTime.ZONE); }
 }

@@ -1,5 +1,6 @@
 package vn.caitien.reporting.audit;
 
+import vn.caitien.api.plan.BusinessTime;
 import org.junit.jupiter.api.Test;
 import vn.caitien.api.progress.ProgressStatus;
 import vn.caitien.api.report.ReportPeriod;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A plan folded from its events alone, and which events count "as of" a day. */
 class PlanStateTest {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = BusinessTime.ZONE;
     private static final LocalDate OCT_10 = LocalDate.of(2023, 10, 10);
     private static final LocalDate NOV_10 = LocalDate.of(2023, 11, 10);
 

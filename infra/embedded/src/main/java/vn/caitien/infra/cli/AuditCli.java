@@ -1,5 +1,6 @@
 package vn.caitien.infra.cli;
 
+import vn.caitien.api.plan.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.caitien.infra.login.LoginException;
@@ -14,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -26,7 +26,7 @@ import java.util.List;
  */
 public final class AuditCli {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(BusinessTime.ZONE);
     private static final java.util.Map<String, String> STATUS = java.util.Map.of("CHUA_THUC_HIEN", "Chưa thực hiện",
             "DANG_THUC_HIEN", "Đang thực hiện", "HOAN_THANH", "Hoàn thành", "CHAM_TIEN_DO", "Chậm tiến độ",
             "KHONG_THUC_HIEN", "Không thực hiện");
